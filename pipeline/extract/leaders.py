@@ -1,0 +1,8 @@
+"""Leaders of the meeting, each grounded in the text."""
+from __future__ import annotations
+
+from .context import Context
+
+
+def find_leaders(ctx: Context) -> list:
+    return []
