@@ -48,6 +48,40 @@ def schema(output: Optional[Path] = typer.Option(None, "-o", "--output", help="W
         sys.stdout.write(text)
 
 
+@app.command()
+def validate(
+    path: Path = typer.Argument(..., help="A JSONL file of records"),
+    max_problems: int = typer.Option(1000, help="Stop listing problems after this many (all are counted)"),
+):
+    """Check every line against the record schema and the grounding rule.
+
+    Each problem is printed with its line number, field path and reason. Exit status 0 when
+    the file is clean, 1 otherwise.
+    """
+    from .validate import validate_file
+
+    problems = validate_file(path, out=sys.stdout, max_listed=max_problems)
+    raise typer.Exit(code=1 if problems else 0)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold records (JSONL, one object per article with 'id')"),
+    pred: Path = typer.Argument(..., help="thidua records (JSONL)"),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full result as JSON here"),
+    details: bool = typer.Option(False, "--details", help="List every miss and extra"),
+):
+    """Field-level precision, recall and F1 against gold, following the contract's scoring rules."""
+    from .evaluate import evaluate as run_evaluation, format_report
+
+    result = run_evaluation(gold, pred)
+    typer.echo(format_report(result, details=details))
+    if json_out:
+        import json
+
+        json_out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def main() -> None:
     app()
 
