@@ -2,37 +2,77 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="Structured, grounded records of Vietnamese emulation meetings from news articles.")
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 @app.command()
 def extract(
-    inputs: List[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin"),
+    inputs: List[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin"),
     output: Path = typer.Option(..., "-o", "--output", help="JSONL file to write ('-' for stdout)"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary"),
+    workers: int = typer.Option(0, "--workers", "-w", help="Parallel worker processes (0: all cores)"),
+    resume: bool = typer.Option(False, "--resume", help="Keep what OUTPUT already holds and do only the rest"),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)"),
+    chunk_size: int = typer.Option(8, "--chunk-size", help="Articles per task sent to a worker"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary"),
 ):
-    """Extract one record per input article into a JSONL file."""
-    from .ingest import read_inputs
-    from .run import Summary, process, write_records
+    """Extract one record per input article into a JSONL file, in input order.
 
-    summary = Summary()
-    out = sys.stdout if str(output) == "-" else open(output, "w", encoding="utf-8", newline="\n")
+    Every input gives exactly one line (an error record when it cannot be read). Lines are
+    written whole; after an interruption, the same command with --resume completes the run.
+    """
+    import os
+    import time
+
+    from . import batch
+    from .ingest import read_inputs
+
+    workers = workers or os.cpu_count() or 1
+    to_stdout = str(output) == "-"
+    if resume and to_stdout:
+        raise typer.BadParameter("--resume needs an output file", param_hint="--resume")
+    state = batch.resume_state(output) if resume else batch.ResumeState(set(), 0, 0)
+    summary = batch.Summary(skipped=state.lines)
+    raws = (raw for raw in read_inputs(inputs) if raw.path not in state.done)
+    if engine is Engine.dask:
+        lines = batch.run_dask(raws, scheduler=scheduler, workers=workers, chunk_size=chunk_size)
+    else:
+        lines = batch.run_local(raws, workers=workers, chunk_size=chunk_size)
+    show_progress = not quiet and sys.stderr.isatty()
+    started = time.perf_counter()
+    progress = batch.progress_bar(inputs, state.lines) if show_progress else None
+    writer = batch.LineWriter(None if to_stdout else output, append=resume)
     try:
-        for rec in write_records((process(raw) for raw in read_inputs(inputs)), out):
-            summary.add(rec)
+        for line in lines:
+            writer.write(line)
+            summary.add(line)
+            if progress is not None:
+                progress.update(1)
+                progress.set_postfix(meetings=summary.meetings, errors=summary.errors, refresh=False)
+    except KeyboardInterrupt:
+        summary.seconds = time.perf_counter() - started
+        typer.echo(f"\ninterrupted: {summary.text()}; run again with --resume to finish", err=True)
+        raise typer.Exit(code=130)
     finally:
-        if out is not sys.stdout:
-            out.close()
+        writer.close()
+        if progress is not None:
+            progress.close()
+    summary.seconds = time.perf_counter() - started
     if not quiet:
-        typer.echo(f"{summary.read} articles read, {summary.meetings} meetings found, "
-                   f"{summary.errors} errors -> {output}", err=True)
-        for line in summary.error_paths:
+        typer.echo(f"{summary.text()} -> {output}", err=True)
+        for line in summary.first_errors:
             typer.echo(f"  error: {line}", err=True)
 
 
