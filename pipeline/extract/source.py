@@ -1,10 +1,300 @@
-"""Source facts: headline, publication date and byline authors."""
+"""Source facts: headline, publication date and byline authors.
+
+Metadata from the container (HTML/JSONL) wins when present. Otherwise they are read from the
+cleaned text itself: the headline is the first headline-like line of the page head (after
+site names, menus and widgets), the publication date a short date line near the headline
+("24/07/2017", "Thứ hai - 21/10/2024 05:01", "Ngày đăng: 11/01/2011", a leading
+"date 2025-10-27" marker), and the byline a short line of person names at the end or right
+under the headline ("Mã Thị Hiền-Chi cục ...", "Thanh Sơn – Văn Toản", "Theo: Như Thùy").
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .. import lexicon
 from ..record import Source
 from .context import Context
+
+HEAD_LINES = 12      # how many lines from the top may hold the headline and its date
+TAIL_LINES = 8       # how many lines from the end may hold the byline
+MAX_TITLE_WORDS = 45
+MIN_TITLE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def text_lines(text: str) -> list[Line]:
+    """Non-empty lines of the text with their offsets."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+# --- dates printed with the article -----------------------------------------------------
+
+_MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+# Words a date line may carry besides the date itself.
+_DATE_LINE_NOISE = re.compile(
+    r"(?i)\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|ngày\s+đăng|cập\s+nhật(?:\s+lúc)?|"
+    r"đăng\s+ngày|ngày|lúc|gmt\s*\+\s*7|am|pm|sa|ch)\b|\d{1,2}:\d{2}(?::\d{2})?|[\[\](),|:\-–—/]")
+# A dateline opening the body: "(BVBNĐ-29/12/2017) Sáng nay, ..."
+_DATELINE = re.compile(r"^\([^()]{1,20}?[-–]\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\)")
+
+
+def _date(y, m, d) -> Optional[dt.date]:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def marker_date(text: str) -> tuple[Optional[dt.date], int]:
+    """A leading "date YYYY-MM-DD" marker: its date (None when it has no day) and its length."""
+    m = _MARKER.match(text)
+    if not m:
+        return None, 0
+    return (_date(m.group(1), m.group(2), m.group(3)) if m.group(3) else None), m.end()
+
+
+def date_line(line: str) -> Optional[dt.date]:
+    """The date of a line that holds only a date (with weekday, time, label or one name)."""
+    m = _DMY.search(line) or None
+    y = _YMD.search(line)
+    if m:
+        found = _date(m.group(3), m.group(2), m.group(1))
+        rest = line[:m.start()] + " " + line[m.end():]
+    elif y:
+        found = _date(y.group(1), y.group(2), y.group(3))
+        rest = line[:y.start()] + " " + line[y.end():]
+    else:
+        return None
+    rest = _DATE_LINE_NOISE.sub(" ", rest)
+    words = [w for w in rest.split() if not w.isdigit()]
+    # "Phan Tân| 18/12/2020 08:54": a byline name may share the line.
+    return found if len(words) <= 3 else None
+
+
+# --- headline ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _boilerplate() -> tuple[str, ...]:
+    return lexicon.words("page_boilerplate")
+
+
+_LEAD = re.compile(
+    r"(?i)^(?:\(|[-–•]\s|(?:sáng|chiều|tối|trưa|ngày|hôm|vừa qua|mới đây|nhằm|theo|tại|trong|"
+    r"năm\s+\d{4}\s*,|thực hiện|hướng tới|sau|với|được|hiện nay|thiết thực)\b)")
+
+
+def _is_boilerplate(line: str) -> bool:
+    low = line.lower().strip(" .:|")
+    return any(low == b or low.startswith(b + " ") or low.startswith(b + ":") for b in _boilerplate())
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS:
+        return False
+    if _is_boilerplate(line) or _LEAD.match(line) or date_line(line):
+        return False
+    if line.endswith("!") or line.endswith("|"):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 0.6 * len(line.replace(" ", ""))
+
+
+def _is_body(line: str) -> bool:
+    return len(line.split()) > MAX_TITLE_WORDS or bool(_LEAD.match(line) and len(line.split()) > 12)
+
+
+def head_lines(text: str) -> list[Line]:
+    """The page head: lines before the first body paragraph (at most HEAD_LINES)."""
+    out = []
+    for ln in text_lines(text)[:HEAD_LINES]:
+        if _is_body(ln.text):
+            break
+        out.append(ln)
+    return out
+
+
+def find_title(text: str) -> Optional[str]:
+    lines = head_lines(text)
+    _, cut = marker_date(text)
+    if cut and lines and lines[0].start < cut:
+        first = lines[0]
+        rest = text[cut:first.end].strip()
+        lines[0] = Line(cut, first.end, rest)
+        if not rest:
+            lines = lines[1:]
+    cands = [i for i, ln in enumerate(lines) if _headline_like(ln.text)]
+    if not cands:
+        return None
+    # A headline is usually followed (or preceded) by its date line.
+    for i in cands:
+        if i + 1 < len(lines) and date_line(lines[i + 1].text):
+            # "site name / date / headline": the longer of the two lines around the date.
+            if i + 2 in cands and len(lines[i + 2].text) > len(lines[i].text):
+                i += 2
+            return _tidy_title(lines[i].text)
+    for i in cands:
+        if i > 0 and date_line(lines[i - 1].text):
+            return _tidy_title(lines[i].text)
+    return _tidy_title(lines[cands[-1]].text if _site_like(lines, cands) else lines[cands[0]].text)
+
+
+def _site_like(lines: list[Line], cands: list[int]) -> bool:
+    """The first candidate is a site name when another candidate follows it in the head."""
+    return len(cands) > 1 and len(lines[cands[0]].text.split()) <= 8
+
+
+def _tidy_title(line: str) -> str:
+    return line.strip().rstrip(" .|").strip()
+
+
+def find_published(text: str) -> Optional[dt.date]:
+    d, cut = marker_date(text)
+    if cut:
+        return d
+    lines = text_lines(text)[:HEAD_LINES]
+    dated = [(i, date_line(ln.text)) for i, ln in enumerate(lines)]
+    dated = [(i, d) for i, d in dated if d]
+    head = head_lines(text)
+    if dated:
+        # Prefer the date line right after the headline over a site-wide date above it.
+        title = find_title(text)
+        ti = next((i for i, ln in enumerate(lines) if title and _tidy_title(ln.text) == title), None)
+        if ti is not None:
+            after = [d for i, d in dated if i > ti]
+            if after:
+                return after[0]
+        return dated[-1][1] if len(dated) > 1 and head else dated[0][1]
+    for ln in lines[:3]:
+        m = _DATELINE.match(ln.text)
+        if m:
+            return _date(m.group(3), m.group(2), m.group(1))
+    return None
+
+
+# --- byline -----------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _byline_words() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in lexicon.load("byline"):
+        out.setdefault(row["kind"], []).append(row["value"])
+    # longest first so that "Tin, ảnh:" wins over "Tin:"
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+_UPPER = "A-ZÀ-ỸĐ"
+_NAME_WORD = re.compile(rf"^[{_UPPER}][^\W\d_]*$|^[{_UPPER}]\.(?:[{_UPPER}][^\W\d_]*\.?)*$")
+_INITIALS = re.compile(rf"^(?:[{_UPPER}]\.\s?){{0,2}}[{_UPPER}][{_UPPER}a-zà-ỹđ]*\.?$|^[{_UPPER}]{{2,3}}$")
+_SEP = re.compile(r"\s*(?:[–—-]|,|\bvà\b|&|;)\s*")
+
+
+def _is_upper_initial(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def person_name(part: str) -> Optional[str]:
+    """A byline part as a person's name (or a writer's initials), else None."""
+    words = _byline_words()
+    part = part.strip(" .|:()")
+    for h in words.get("honorific", ()):
+        if part.startswith(h + " ") or part.startswith(h + "."):
+            part = part[len(h):].strip(" .")
+    if not part or part in words.get("generic", ()):
+        return None
+    toks = part.split()
+    if len(toks) == 1:
+        # Initials bylines: "V.G", "M.Q.", "P.TRUNG", "PM", "N.P"
+        return part if _INITIALS.match(part) and (len(part) <= 8 or "." in part) and (
+            "." in part or part.isupper()) else None
+    if not 2 <= len(toks) <= 5:
+        return None
+    if any(part.startswith(u + " ") or part == u for u in words.get("unit", ())):
+        return None
+    if not all(_NAME_WORD.match(t) for t in toks):
+        return None
+    return part
+
+
+def split_byline(line: str) -> list[str]:
+    """Person names of one byline line; [] when the line is not a byline."""
+    words = _byline_words()
+    line = line.strip()
+    for p in words.get("prefix", ()):
+        if line.startswith(p) and (p.endswith(":") or line[len(p):len(p) + 1] in (" ", ":")):
+            line = line[len(p):].strip(" :")
+            break
+    line = re.split(r"\|", line)[0].strip()
+    if not line or len(line.split()) > 12:
+        return []
+    names = []
+    for part in _SEP.split(line):
+        if not part.strip():
+            continue
+        name = person_name(part)
+        if name is None:
+            # A unit after the names ("Mã Thị Hiền-Chi cục ...") ends the byline.
+            if names and _is_unit(part):
+                break
+            return []
+        names.append(name)
+    return names
+
+
+def _is_unit(part: str) -> bool:
+    part = part.strip()
+    return any(part.startswith(u + " ") or part == u for u in _byline_words().get("unit", ()))
+
+
+def find_authors(text: str) -> list[str]:
+    lines = text_lines(text)
+    title = find_title(text)
+    # Right under the headline: "ĐĂNG NGUYÊN |", "Phan Tân| 18/12/2020 08:54", "P.TRUNG".
+    if title:
+        ti = next((i for i, ln in enumerate(lines[:HEAD_LINES]) if _tidy_title(ln.text) == title), None)
+        if ti is not None and ti + 1 < len(lines):
+            nxt = lines[ti + 1].text
+            if "|" in nxt or len(nxt.split()) <= 3:
+                names = split_byline(nxt)
+                if names:
+                    return names
+    tail = [ln for ln in lines[-TAIL_LINES:] if not _is_boilerplate(ln.text)]
+    for ln in reversed(tail):
+        names = split_byline(ln.text)
+        if names:
+            return _dedupe(names)
+        if len(ln.text.split()) > 25:
+            break  # a body paragraph: the byline would have been after it
+    return []
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
 
 
 def read_source(ctx: Context) -> Source:
     a = ctx.article
-    return Source(path=a.path, title=a.title, published=a.published, authors=list(a.authors), url=a.url)
+    text = a.text
+    title = a.title if a.title else find_title(text)
+    published = a.published if a.published else find_published(text)
+    authors = list(a.authors) if a.authors else find_authors(text)
+    return Source(path=a.path, title=title, published=published, authors=authors, url=a.url)
