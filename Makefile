@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test dev-eval clean-venv
+.PHONY: run test bench dev-eval clean-venv
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Speed and memory figures (a script that prints them, not a test).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 # Score the dev set beside the project with the project's own evaluate command.
 dev-eval: $(STAMP)
