@@ -1,7 +1,21 @@
-"""The NER stage: a spaCy ``Doc`` over the cleaned article text.
+"""The NER stage: a spaCy ``Doc`` over the cleaned article text, with entity spans.
 
 The Doc's text is identical to ``Article.text``, so every span's ``start_char`` /
 ``end_char`` is an offset the record can carry as evidence.
+
+``annotate`` marks, as span groups on the Doc:
+
+* ``doc.spans["TITLE"]``     titles of office (PhraseMatcher over ``lexicon/titles.tsv``),
+                             label = the full title the written form stands for;
+* ``doc.spans["HONORIFIC"]`` đồng chí, ông, bà, ranks, academic prefixes (``honorifics.tsv``);
+* ``doc.spans["AWARD"]``     award phrases (``awards.tsv``), label = award_type;
+* ``doc.spans["ORG"]``       units: a unit head (``unit_heads.txt``) and the name after it,
+                             up to punctuation or a verb or function word (``unit_stops.txt``);
+* ``doc.spans["PER"]``       persons: runs of capitalised syllables next to a person cue (an
+                             honorific before, a title before or after), see :func:`person_spans`.
+
+Rules do this without a statistical tagger: underthesea's ``ner`` is weak on this genre
+(``scripts/ner_compare.py`` measures both) and costs far more per article.
 """
 from __future__ import annotations
 
@@ -9,9 +23,16 @@ import re
 from functools import lru_cache
 
 import spacy
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
-_TOKEN = re.compile(r"\w+(?:[./-]\w+)*|[^\w\s]", re.UNICODE)
+from . import lexicon
+
+# Words, keeping "TP.HCM", "Đ/c", "HIV/AIDS", "TN&MT" whole; a hyphen always splits
+# ("Soi-Phó" is a name and a title).
+_TOKEN = re.compile(r"\w+(?:[./&]\w+)*|[^\w\s]", re.UNICODE)
+DASHES = {"-", "–", "—", "‐", "−"}
+CLAUSE_END = {".", ";", "!", "?", "\n", ":", "(", ")", "“", "”", '"', "|"}
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +68,254 @@ def make_doc(text: str) -> Doc:
     return doc
 
 
+# --------------------------------------------------------------------------- lexicons
+
+@lru_cache(maxsize=1)
+def title_table() -> dict[str, tuple[str, bool]]:
+    """Written title form (lower-cased) -> (full title, extends over its body)."""
+    return {r["form"].lower(): (r["title"], r.get("extend") == "1") for r in lexicon.load("titles")}
+
+
+@lru_cache(maxsize=1)
+def title_words() -> dict[str, str]:
+    return {r["form"]: r["full"] for r in lexicon.load("title_words")}
+
+
+@lru_cache(maxsize=1)
+def honorific_table() -> dict[str, str]:
+    return {r["form"].lower(): r["strength"] for r in lexicon.load("honorifics")}
+
+
+@lru_cache(maxsize=1)
+def award_table() -> dict[str, str]:
+    return {r["phrase"].lower(): r["award_type"] for r in lexicon.load("awards")}
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(lexicon.words("surnames"))
+
+
+@lru_cache(maxsize=1)
+def unit_stops() -> frozenset[str]:
+    return frozenset(lexicon.words("unit_stops"))
+
+
+@lru_cache(maxsize=1)
+def not_units() -> tuple[str, ...]:
+    return lexicon.words("not_units")
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> dict[str, PhraseMatcher]:
+    nlp = vocab_nlp()
+    out = {}
+    for name, forms, attr in (
+        ("TITLE", title_table(), "LOWER"),
+        ("HONORIFIC", honorific_table(), "LOWER"),
+        ("AWARD", award_table(), "LOWER"),
+        ("HEAD", {h: h for h in lexicon.words("unit_heads")}, "ORTH"),
+    ):
+        m = PhraseMatcher(nlp.vocab, attr=attr)
+        for form in forms:
+            m.add(form.lower() if attr == "LOWER" else form, [make_doc(form)])
+        out[name] = m
+    return out
+
+
+def _longest(doc: Doc, matcher: PhraseMatcher) -> list[tuple[str, int, int]]:
+    """Matches as (key, start, end), longest first where they overlap, in text order."""
+    found = [(doc.vocab.strings[k], s, e) for k, s, e in matcher(doc)]
+    found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+    kept, last_end = [], -1
+    for key, s, e in found:
+        if s >= last_end:
+            kept.append((key, s, e))
+            last_end = e
+    return kept
+
+
+# --------------------------------------------------------------------------- token tests
+
+def is_cap(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and t[0].isalpha()
+
+
+def is_name_syllable(tok) -> bool:
+    """A syllable of a person's name: capitalised letters only, not an acronym."""
+    t = tok.text
+    return (t.isalpha() and t[0].isupper() and (len(t) == 1 or not any(c.isupper() for c in t[1:])))
+
+
+def same_phrase(doc: Doc, i: int) -> bool:
+    """Token i and i+1 are separated by one plain space (no line break)."""
+    return doc[i].whitespace_ == " "
+
+
+# --------------------------------------------------------------------------- units
+
+def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14) -> int:
+    """End (exclusive) of a unit name whose head ends at token ``start``."""
+    stops = unit_stops()
+    i, end = start, start
+    while i < len(doc) and i - start < max_len:
+        tok = doc[i]
+        t = tok.text
+        if not tok.is_space and i > start and not doc[i - 1].whitespace_ and t.isalnum() and doc[i - 1].text.isalnum():
+            break
+        if t in DASHES:
+            # "Lao động - Thương binh và Xã hội" goes on; "thực phẩm-đơn vị Nhất" does not.
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is None or not is_cap(nxt) or nxt.text.lower() in stops or nxt.text in ("Cụm", "Khối") \
+                    or nxt.text.isupper() and nxt.text not in ("TH", "KHH") or _starts_title(doc, i + 1):
+                break
+            if not doc[i - 1].whitespace_ and not tok.whitespace_ and nxt.text.lower() in stops:
+                break
+            i += 1
+            continue
+        if tok.is_space or tok.is_punct or "\n" in t:
+            break
+        low = t.lower()
+        if low == "và":
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is None or (i + 1) in heads or nxt.text.lower() in stops - {"và"} or not nxt.text.isalpha():
+                break
+            i += 1
+            continue
+        nxt_low = doc[i + 1].text.lower() if i + 1 < len(doc) else ""
+        if not is_cap(tok) and (low in stops or f"{low} {nxt_low}" in stops):
+            break
+        if tok.like_num and low != "số" and i > start and doc[i - 1].text.lower() == "năm":
+            break
+        if i > start and _starts_title(doc, i):
+            break
+        i += 1
+        end = i
+    return end
+
+
+def _starts_title(doc: Doc, i: int) -> bool:
+    starts = doc.user_data.get("title_starts")
+    return bool(starts) and i in starts
+
+
+def unit_spans(doc: Doc) -> list[Span]:
+    heads = _longest(doc, _matchers()["HEAD"])
+    head_starts = {s for _, s, _ in heads}
+    spans, last = [], -1
+    for key, s, e in heads:
+        if s < last or not is_cap(doc[s]) or s in doc.user_data.get("title_starts", ()):
+            continue
+        rest = doc[s:s + 4].text
+        if any(rest.startswith(n) and (len(rest) == len(n) or not rest[len(n)].isalnum()) for n in not_units()):
+            continue
+        end = unit_end(doc, e, head_starts - {s})
+        if end <= e:
+            continue
+        spans.append(Span(doc, s, end, label="ORG"))
+        last = end
+    return spans
+
+
+# --------------------------------------------------------------------------- persons
+
+def _name_run(doc: Doc, i: int) -> int:
+    """End of the run of name syllables starting at i (single spaces between them)."""
+    j = i
+    while j < len(doc) and is_name_syllable(doc[j]):
+        j += 1
+        if j < len(doc) and not same_phrase(doc, j - 1):
+            break
+    return j
+
+
+def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span]) -> list[Span]:
+    """Persons: 2-5 capitalised syllables, with a cue.
+
+    Accepted when a strong honorific (đồng chí, ông, bà, a rank) stands right before the name
+    (a title may sit between: "Đồng chí Khối trưởng Nguyễn Thị Kim Chi"), or when the name
+    starts with a family name and a title stands right after it ("Lý Kim Soi-Phó Giám đốc")
+    or right before it ("Phó Thủ tướng Lê Thành Long").
+    """
+    title_at = {t.start: t for t in titles}
+    title_end_at = {t.end: t for t in titles}
+    hon_end = {h.end: h for h in honorifics}
+    sur = surnames()
+    found, i = [], 0
+    while i < len(doc):
+        if not is_name_syllable(doc[i]) or (i > 0 and is_name_syllable(doc[i - 1]) and same_phrase(doc, i - 1)):
+            i += 1
+            continue
+        j = _name_run(doc, i)
+        # A title written right after the name without a separator ends the name.
+        for k in range(i + 1, j):
+            if k in title_at:
+                j = k
+                break
+        s = i
+        # A run that begins with capitalised words that are not a name ("Bom Lê Tuấn Anh"):
+        # start at the last family name that leaves at least two syllables.
+        if doc[s].text not in sur:
+            for k in range(s + 1, j - 1):
+                if doc[k].text in sur:
+                    s = k
+                    break
+        n = j - s
+        if 2 <= n <= 5 or (n == 1 and doc[s].text in sur and False):
+            before = s
+            while before > 0 and doc[before - 1].text in (":",):
+                before -= 1
+            h = hon_end.get(before)
+            t_before = title_end_at.get(before)
+            if t_before is not None and t_before.start in hon_end:
+                h = hon_end[t_before.start]
+            after = j
+            while after < len(doc) and (doc[after].text in DASHES or doc[after].text == ","):
+                after += 1
+            t_after = title_at.get(after)
+            strong = h is not None and h.label_ == "strong"
+            weak = h is not None and h.label_ == "weak"
+            family = doc[s].text in sur
+            ok = strong and (family or n >= 2)
+            ok = ok or (family and (t_after is not None or (weak and t_before is None)))
+            # Title before the name: a full name (3+ syllables), or 2 right after the title.
+            ok = ok or (family and _title_before(doc, s, title_end_at) and (n >= 3 or t_before is not None))
+            if ok:
+                found.append(Span(doc, s, j, label="PER"))
+        i = j if j > i else i + 1
+    return found
+
+
+def _title_before(doc: Doc, s: int, title_end_at: dict) -> bool:
+    """A title ends right before s, or a title and its body ("Bộ trưởng Y tế") do."""
+    for back in range(0, 6):
+        k = s - back
+        if k <= 0:
+            return False
+        if k in title_end_at:
+            return True
+        tok = doc[k - 1]
+        if tok.is_punct or tok.is_space or "\n" in tok.whitespace_:
+            return False
+    return False
+
+
+# --------------------------------------------------------------------------- annotate
+
 def annotate(text: str) -> Doc:
-    """Build the Doc and mark the entities the rules read."""
-    return make_doc(text)
+    """Build the Doc and mark the entities the rules read (see module doc)."""
+    doc = make_doc(text)
+    m = _matchers()
+    titles = [Span(doc, s, e, label=title_table()[k][0]) for k, s, e in _longest(doc, m["TITLE"])]
+    # A lower-case title ("phó Giám đốc") counts only right after a name or a separator.
+    titles = [t for t in titles if is_cap(doc[t.start]) or t.start > 0 and (
+        doc[t.start - 1].text in DASHES or doc[t.start - 1].text == "," or is_name_syllable(doc[t.start - 1]))]
+    doc.user_data["title_starts"] = {t.start for t in titles}
+    honorifics = [Span(doc, s, e, label=honorific_table()[k]) for k, s, e in _longest(doc, m["HONORIFIC"])]
+    doc.spans["TITLE"] = titles
+    doc.spans["HONORIFIC"] = honorifics
+    doc.spans["AWARD"] = [Span(doc, s, e, label=award_table()[k]) for k, s, e in _longest(doc, m["AWARD"])]
+    doc.spans["ORG"] = unit_spans(doc)
+    doc.spans["PER"] = person_spans(doc, titles, honorifics)
+    return doc

@@ -1,8 +1,134 @@
-"""Officials of the meeting, each grounded in the text."""
+"""Officials of the meeting: the persons the NER stage found, with title, body and role.
+
+Reads ``ctx.doc.spans["PER"]`` and ``["TITLE"]`` (see :mod:`pipeline.nlp`). One item per
+person (the first mention gives title and role); byline authors are left out.
+
+* title: the title written right before the name ("Đồng chí Khối trưởng Nguyễn Thị Kim Chi"),
+  else the one right after it ("Lý Kim Soi-Phó Giám đốc Sở Y tế", "ông X, Giám đốc ..."),
+  else one a few words before it ("Bộ trưởng Y tế Đào Hồng Lan"); abbreviations expanded
+  through ``lexicon/titles.tsv`` and ``title_words.tsv``;
+* organization: the words after that title up to the next separator;
+* role: the strongest cue verb of ``lexicon/roles.tsv`` in the person's stretch of sentence.
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from .. import lexicon, nlp
+from ..record import Official, Span
 from .context import Context
 
+_SEP = set(nlp.DASHES) | {",", ":"}
+_BODY_END = set(nlp.DASHES) | {",", ";", ".", "(", ")", ":", "\n", "“", "”", '"'}
 
-def find_officials(ctx: Context) -> list:
-    return []
+
+@lru_cache(maxsize=1)
+def role_cues() -> tuple[tuple[re.Pattern, str, int], ...]:
+    rows = sorted(lexicon.load("roles"), key=lambda r: -len(r["cue"]))
+    return tuple((re.compile(r"(?<!\w)" + re.escape(r["cue"]) + r"(?!\w)", re.I), r["role"], int(r["priority"]))
+                 for r in rows)
+
+
+def _body_tokens(doc, start: int, limit: int = 12) -> int:
+    """End of the words after a title that name its body, up to a separator or a verb."""
+    stops = nlp.unit_stops()
+    i = start
+    while i < len(doc) and i - start < limit:
+        tok = doc[i]
+        if tok.text in _BODY_END or tok.is_space or "\n" in tok.text:
+            break
+        low = tok.text.lower()
+        nxt = doc[i + 1].text.lower() if i + 1 < len(doc) else ""
+        if not nlp.is_cap(tok) and (low in stops or f"{low} {nxt}" in stops) and low not in ("tỉnh", "thành"):
+            break
+        if i > start and nlp.is_name_syllable(tok) and i in {p.start for p in doc.spans["PER"]}:
+            break
+        if i > start and i in doc.user_data.get("title_starts", ()):
+            break
+        i += 1
+    return i
+
+
+def _expand(words: str) -> str:
+    table = nlp.title_words()
+    return " ".join(table.get(w, w) for w in words.split())
+
+
+def title_of(doc, title_span) -> tuple[str, str | None]:
+    """(full title, organization) for a title span."""
+    full, extend = nlp.title_table()[title_span.text.lower()]
+    end = _body_tokens(doc, title_span.end)
+    body = doc[title_span.end:end].text.strip() or None
+    if extend and body:
+        return f"{full} {_expand(body)}", body
+    return full, body
+
+
+def _find_title(doc, per, titles_by_start, titles_by_end, honorific_ends):
+    # Right before the name (after an honorific, or alone).
+    t = titles_by_end.get(per.start)
+    if t is not None:
+        return t
+    # Right after the name, across a dash or comma.
+    j = per.end
+    while j < len(doc) and (doc[j].text in _SEP or doc[j].is_space and "\n" not in doc[j].text):
+        j += 1
+    if j in titles_by_start:
+        return titles_by_start[j]
+    if j - per.end == 0 and j in titles_by_start:
+        return titles_by_start[j]
+    # A title and its body a few words before the name ("Bộ trưởng Y tế Đào Hồng Lan").
+    for back in range(1, 8):
+        k = per.start - back
+        if k < 0 or doc[k].text in (".", ";", "\n") or "\n" in doc[k].text:
+            break
+        if k in titles_by_start:
+            t = titles_by_start[k]
+            if t.end <= per.start and all(doc[x].text not in _BODY_END - {"-"} for x in range(t.end, per.start)):
+                return t
+    return None
+
+
+def _role(doc, per, persons) -> str:
+    sent_start = per.start
+    while sent_start > 0 and doc[sent_start - 1].text not in (".", "\n") and "\n" not in doc[sent_start - 1].text:
+        sent_start -= 1
+    sent_end = per.end
+    while sent_end < len(doc) and doc[sent_end].text not in (".", "\n") and "\n" not in doc[sent_end].text:
+        sent_end += 1
+    prev_end = max([p.end for p in persons if p.end <= per.start and p.start >= sent_start], default=sent_start)
+    next_start = min([p.start for p in persons if p.start >= per.end and p.end <= sent_end], default=sent_end)
+    for lo, hi in ((prev_end, next_start), (sent_start, sent_end)):
+        text = doc[lo:hi].text if hi > lo else ""
+        best = None
+        for pat, role, prio in role_cues():
+            if pat.search(text) and (best is None or prio > best[1]):
+                best = (role, prio)
+        if best:
+            return best[0]
+    return "other"
+
+
+def find_officials(ctx: Context) -> list[Official]:
+    doc = ctx.doc
+    if doc is None:
+        return []
+    authors = {a.lower() for a in (ctx.article.authors or ())}
+    persons = list(doc.spans["PER"])
+    titles = list(doc.spans["TITLE"])
+    by_start = {t.start: t for t in titles}
+    by_end = {t.end: t for t in titles}
+    hon_ends = {h.end for h in doc.spans["HONORIFIC"]}
+    out, seen = [], set()
+    for per in persons:
+        name = per.text
+        key = name.lower()
+        if key in seen or key in authors:
+            continue
+        seen.add(key)
+        t = _find_title(doc, per, by_start, by_end, hon_ends)
+        title, org = title_of(doc, t) if t is not None else (None, None)
+        out.append(Official(name=name, title=title, organization=org, role=_role(doc, per, persons),
+                            evidence=Span(start=per.start_char, end=per.end_char)))
+    return out
