@@ -223,10 +223,14 @@ def validate_file(path: Path | str, out: IO[str] = sys.stdout, max_listed: int =
     return tally.problems
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def summary(path: Path | str, tally: Tally, max_listed: int) -> str:
     if not tally.problems:
         return f"{path}: {tally.lines} lines, all valid and grounded"
     unlisted = tally.problems - max_listed
     more = f" ({unlisted} not listed)" if unlisted > 0 else ""
-    return (f"{path}: {tally.lines} lines, {tally.problems} problems on {tally.bad_lines} "
-            f"lines{more}")
+    return (f"{path}: {tally.lines} lines, {_count(tally.problems, 'problem')} on "
+            f"{_count(tally.bad_lines, 'line')}{more}")
