@@ -1,21 +1,169 @@
-"""Emulation cluster/block and its stated member count."""
+"""Emulation cluster/block (cụm/khối thi đua) and its stated member count.
+
+The group name is read from a mention "Cụm|Khối|Khu vực [thi đua] <tail>": a number ("số 3",
+"IV") ends the name; otherwise the descriptive tail runs until a verb or function word
+("đã", "tổ chức", "gồm"...), punctuation, or just after "tỉnh". Mentions with "thi đua" are
+preferred, then the headline's and the earliest ones. Member count is a number the text
+states ("8 đơn vị trong Cụm", "gồm 13 Trung tâm", "lãnh đạo của 07 đơn vị trong khối",
+"08/08 Hội"), never a count of a list. Word lists are data: ``lexicon/group_words.tsv``.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
 
+from .. import lexicon
 from ..record import Group
 from .context import Context
+from .source import find_title
 
-_GROUP = re.compile(r"\b(Cụm|Khối)\s+thi\s+đua\s+(số\s+\d+|[^\s,.;]+)", re.I)
+MAX_TAIL_WORDS = 12
 
 
-def find_group(ctx: Context):
-    m = _GROUP.search(ctx.text)
-    if not m:
+@lru_cache(maxsize=None)
+def words(kind: str) -> tuple[str, ...]:
+    vals = [r["value"] for r in lexicon.load("group_words") if r["kind"] == kind]
+    return tuple(sorted(vals, key=len, reverse=True))
+
+
+_HEAD = re.compile(r"\b(Cụm|Khối|Khu vực|CỤM|KHỐI|cụm|khối|khu vực)(\s+(?:thi\s+đua|Thi\s+đua|Thi\s+Đua|THI\s+ĐUA))?(?=\s)")
+_NUMBER = re.compile(r"\s+(?:(?:số|Số)\s+)?(\d{1,2}|[IVX]{1,5})\b(?!\s*/)")
+_TOKEN = re.compile(r"\s*(,|[-–—]|[^\s,.;:()\"“”'!?|/-]+)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    kind: str
+    start: int
+    has_thi_dua: bool
+    numbered: bool
+    tail_words: int
+
+
+def _kind(head: str) -> str:
+    return "khoi" if head.lower().startswith("khối") else "cum"
+
+
+def _is_outside(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].rstrip()
+    return any(before.endswith(w) for w in words("outside"))
+
+
+def _tail(text: str, pos: int) -> tuple[int, int]:
+    """End offset and word count of the descriptive tail starting at ``pos``."""
+    stops = words("stop")
+    cont = words("continue")
+    end, count, pending_sep = pos, 0, None
+    i = pos
+    while count < MAX_TAIL_WORDS:
+        m = _TOKEN.match(text, i)
+        if not m or "\n" in text[i:m.start(1)]:
+            break
+        tok = m.group(1)
+        rest = text[m.start(1):m.start(1) + 30].lower()
+        if tok in (",", "-", "–", "—"):
+            if pending_sep is not None:
+                break
+            pending_sep = tok
+            i = m.end()
+            continue
+        low = tok.lower()
+        if any(rest.startswith(s) and (len(rest) == len(s) or not rest[len(s)].isalpha()) for s in stops):
+            break
+        if low.isdigit() and len(low) == 4:
+            break
+        if pending_sep == "," and not (tok[0].isupper() or any(
+                rest.startswith(c) and (len(rest) == len(c) or not rest[len(c)].isalpha()) for c in cont)):
+            break
+        pending_sep = None
+        i = end = m.end()
+        count += 1
+        if low == "tỉnh":
+            break
+    return end, count
+
+
+def mentions(text: str, offset: int = 0) -> list[Mention]:
+    out = []
+    for m in _HEAD.finditer(text):
+        head, thi_dua = m.group(1), m.group(2)
+        if head.isupper() and len(head) > 1 and (thi_dua or "").isupper():
+            continue  # all-caps headline: names are not cased reliably
+        if _is_outside(text, m.start()):
+            continue
+        pos = m.end()
+        num = _NUMBER.match(text, pos)
+        if num:
+            name = text[m.start():num.end()]
+            out.append(Mention(_clean(name), _kind(head), m.start() + offset, bool(thi_dua), True, 1))
+            continue
+        end, count = _tail(text, pos)
+        name = text[m.start():end]
+        if not thi_dua and count == 0:
+            continue
+        out.append(Mention(_clean(name), _kind(head), m.start() + offset, bool(thi_dua), False, count))
+    return out
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,-–")
+    return name[0].upper() + name[1:] if name else name
+
+
+def _rank(m: Mention, title_len: int) -> tuple:
+    descriptive = m.numbered or m.tail_words > 0
+    # Without "thi đua" a capitalised "Cụm/Khối" with a tail still names a group.
+    return (descriptive, m.has_thi_dua or m.numbered, m.start < title_len, -m.start)
+
+
+def find_group(ctx: Context) -> Optional[Group]:
+    text = ctx.text
+    title = ctx.article.title or find_title(text) or ""
+    found = mentions(title, offset=-len(title) - 1) if title and title not in text else []
+    found += mentions(text)
+    found = [m for m in found if m.has_thi_dua or m.numbered or _capitalised(m.name)]
+    if not found:
         return None
-    kind = "cum" if m.group(1).lower() == "cụm" else "khoi"
-    return Group(name=m.group(0), kind=kind)
+    title_end = text.index(title) + len(title) if title and title in text else 0
+    best = max(found, key=lambda m: _rank(m, title_end))
+    if not (best.has_thi_dua or best.numbered) and not any(m.has_thi_dua for m in found):
+        # only "Khối các ..." mentions: need at least two of them to call it a group
+        if sum(1 for m in found if m.name == best.name) < 2 and best.start >= title_end:
+            return None
+    return Group(name=best.name, kind=best.kind)
 
 
-def find_member_count(ctx: Context):
+def _capitalised(name: str) -> bool:
+    return name[:1].isupper() and len(name.split()) >= 3
+
+
+# --- member count -----------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _count_patterns() -> tuple[re.Pattern, ...]:
+    nouns = "|".join(re.escape(n) for n in words("member"))
+    num = r"(\d{1,3})"
+    grp = r"(?:cụm|khối)"
+    return tuple(re.compile(p, re.I) for p in (
+        rf"\b{num}\s*/\s*\1\s+(?:{nouns})",                                   # 08/08 Hội
+        rf"{grp}[^.;:\n]{{0,120}}?\b(?:gồm|bao gồm|có)\s+(?:các\s+)?{num}\s+(?:{nouns})\b",
+        rf"\b{num}\s+(?:{nouns})(?:\s+thành viên)?\s+(?:trong|thuộc|của)\s+(?:các\s+)?{grp}",
+        rf"\b{num}\s+(?:{nouns})\s+thành viên\b",
+        rf"\b(?:gồm|bao gồm)\s+{num}\s+(?:{nouns})\b",
+    ))
+
+
+def find_member_count(ctx: Context) -> Optional[int]:
+    if ctx.group is None:
+        return None
+    text = ctx.text
+    for pat in _count_patterns():
+        m = pat.search(text)
+        if m:
+            n = int(m.group(1))
+            if 2 <= n <= 200:
+                return n
     return None
