@@ -56,7 +56,7 @@ def _tail(text: str, pos: int) -> tuple[int, int]:
     """End offset and word count of the descriptive tail starting at ``pos``."""
     stops = words("stop")
     cont = words("continue")
-    end, count, pending_sep = pos, 0, None
+    end, count, pending_sep, prev = pos, 0, None, ""
     i = pos
     while count < MAX_TAIL_WORDS:
         m = _TOKEN.match(text, i)
@@ -81,8 +81,9 @@ def _tail(text: str, pos: int) -> tuple[int, int]:
         pending_sep = None
         i = end = m.end()
         count += 1
-        if low == "tỉnh":
+        if low == "tỉnh" and prev not in ("các", "những") and not prev.isdigit():
             break
+        prev = low
     return end, count
 
 
@@ -96,6 +97,8 @@ def mentions(text: str, offset: int = 0) -> list[Mention]:
             continue
         pos = m.end()
         num = _NUMBER.match(text, pos)
+        if num and _counts_members(text, num.end()):
+            num = None
         if num:
             name = text[m.start():num.end()]
             out.append(Mention(_clean(name), _kind(head), m.start() + offset, bool(thi_dua), True, 1))
@@ -106,6 +109,12 @@ def mentions(text: str, offset: int = 0) -> list[Mention]:
             continue
         out.append(Mention(_clean(name), _kind(head), m.start() + offset, bool(thi_dua), False, count))
     return out
+
+
+def _counts_members(text: str, pos: int) -> bool:
+    """ "Cụm thi đua 7 tỉnh ...": the number counts members, it is not the group's number."""
+    rest = text[pos:pos + 25].lstrip().lower()
+    return any(rest.startswith(n + " ") or rest.startswith(n + ",") for n in words("member"))
 
 
 def _clean(name: str) -> str:
@@ -124,7 +133,7 @@ def find_group(ctx: Context) -> Optional[Group]:
     title = ctx.article.title or find_title(text) or ""
     found = mentions(title, offset=-len(title) - 1) if title and title not in text else []
     found += mentions(text)
-    found = [m for m in found if m.has_thi_dua or m.numbered or _capitalised(m.name)]
+    found = [m for m in found if (m.has_thi_dua and m.tail_words) or m.numbered or _capitalised(m.name)]
     if not found:
         return None
     title_end = text.index(title) + len(title) if title and title in text else 0
