@@ -1,20 +1,140 @@
-"""Venue and province."""
+"""Venue and province.
+
+Venue: the phrase after "tại" in the sentence that reports the meeting (the one holding the
+meeting date when there is one), trimmed at the first comma/period/parenthesis or at a word
+that starts the next clause ("tại huyện Đại Từ | Cụm thi đua ..."). "tại hội nghị", "tại buổi
+lễ" are not venues.
+
+Province: a province, centrally-run city, alias or well-known city/district
+(``lexicon/provinces.tsv``) found in the venue, else the one most mentioned in the
+headline and lead (organizers: "Sở Y tế Vĩnh Phúc", source tags: "CDC Hà Nam",
+"Baonghean.vn"), else in the whole text.
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
 
+from .. import lexicon
 from ..record import Span
 from .context import Context
 
-_AT = re.compile(r"\btại\s+([^,.;\n]{3,120})")
+MAX_VENUE_CHARS = 120
+LEAD_CHARS = 1200
+
+
+@lru_cache(maxsize=None)
+def venue_words(kind: str) -> tuple[str, ...]:
+    vals = [r["value"] for r in lexicon.load("venue_words") if r["kind"] == kind]
+    return tuple(sorted(vals, key=len, reverse=True))
+
+
+_TAI = re.compile(r"(?:^|(?<=[\s,(]))[Tt]ại\s+")
+_HARD_END = re.compile(r"[,;:!?\n()“”\"]|\.(?=\s|$)|\s[-–]\s(?=[A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+(?:thi đua|Thi đua))")
+
+
+def _venue_at(text: str, pos: int) -> Optional[tuple[int, int]]:
+    """Span of the venue phrase starting at ``pos`` (just after "tại "), or None."""
+    rest = text[pos:pos + MAX_VENUE_CHARS]
+    low = rest.lower()
+    if any(low.startswith(w) and (len(low) == len(w) or not low[len(w)].isalpha())
+           for w in venue_words("not_venue")):
+        return None
+    # the dot of an abbreviation ("H.Trảng Bom", "TP. Cần Thơ") does not end the phrase
+    masked = rest
+    for ab in venue_words("abbrev"):
+        masked = re.sub(rf"(?<![\w.]){re.escape(ab)}", ab[:-1] + "_", masked)
+    m = _HARD_END.search(masked)
+    end = m.start() if m else len(rest)
+    for w in venue_words("stop"):
+        for sm in re.finditer(rf"\s{re.escape(w)}(?![\w])", rest[:end]):
+            if sm.start() > 0:
+                end = min(end, sm.start())
+    phrase = rest[:end].rstrip(" -–")
+    if len(phrase) < 2 or not (phrase[0].isupper() or phrase.split()[0].islower()):
+        return None
+    words = phrase.split()
+    if len(words) > 16:
+        return None
+    return pos, pos + len(phrase)
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, pos) + 1, text.rfind("\n", 0, pos) + 1)
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
+    return start, (min(ends) if ends else len(text))
+
+
+_MEETING = re.compile(r"(?i)tổ chức|hội nghị|\blễ\b|diễn ra|\bhọp\b|ký kết|tổng kết|sơ kết|phát động|đại hội")
 
 
 def find_location(ctx: Context):
-    m = _AT.search(ctx.text)
-    if not m:
+    text = ctx.text
+    venues = []
+    for m in _TAI.finditer(text):
+        span = _venue_at(text, m.end())
+        if span:
+            venues.append(span)
+    if not venues:
         return None, None
-    return m.group(1).strip(), Span(start=m.start(1), end=m.start(1) + len(m.group(1).strip()))
+    from .dates import find_meeting_date  # the meeting sentence holds the date
+    _, date_span = find_meeting_date(ctx)
+    chosen = None
+    if date_span is not None:
+        s, e = _sentence_bounds(text, date_span.start)
+        chosen = next((v for v in venues if s <= v[0] <= e), None)
+    if chosen is None:
+        for v in venues:
+            s, e = _sentence_bounds(text, v[0])
+            if v[0] < LEAD_CHARS and _MEETING.search(text[s:e]):
+                chosen = v
+                break
+    if chosen is None:
+        return None, None
+    start, end = chosen
+    return text[start:end], Span(start=start, end=end)
 
 
-def find_province(ctx: Context, location):
-    return None
+# --- province ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _province_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    rows = sorted(lexicon.load("provinces"), key=lambda r: len(r["name"]), reverse=True)
+    out = []
+    for r in rows:
+        name = re.escape(r["name"]).replace(r"\ ", r"\s+")
+        out.append((re.compile(rf"(?<![\wÀ-ỹ]){name}(?![\wÀ-ỹ])"), r["province"]))
+    return tuple(out)
+
+
+def provinces_in(text: str) -> list[tuple[int, str]]:
+    """(offset, province) for every province, alias or known place named in ``text``."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for pat, prov in _province_patterns():
+        for m in pat.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), prov))
+    return sorted(found)
+
+
+def find_province(ctx: Context, location) -> Optional[str]:
+    if location:
+        hits = provinces_in(location)
+        if hits:
+            return hits[0][1]
+    text = ctx.text
+    title = ctx.article.title or ""
+    lead = Counter(p for _, p in provinces_in(title + "\n" + text[:LEAD_CHARS]))
+    if lead:
+        return _most_common(lead)
+    whole = Counter(p for _, p in provinces_in(text))
+    return _most_common(whole) if whole else None
+
+
+def _most_common(counts: Counter) -> str:
+    return counts.most_common(1)[0][0]
