@@ -102,6 +102,16 @@ def unit_stops() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("place_words"))
+
+
+@lru_cache(maxsize=1)
+def not_persons() -> frozenset[str]:
+    return frozenset(lexicon.words("not_persons"))
+
+
+@lru_cache(maxsize=1)
 def not_units() -> tuple[str, ...]:
     return lexicon.words("not_units")
 
@@ -223,14 +233,14 @@ def unit_spans(doc: Doc) -> list[Span]:
 def _name_run(doc: Doc, i: int) -> int:
     """End of the run of name syllables starting at i (single spaces between them)."""
     j = i
-    while j < len(doc) and is_name_syllable(doc[j]):
+    while j < len(doc) and (is_name_syllable(doc[j]) or j > i and doc[j].text in ("thị", "văn")):
         j += 1
         if j < len(doc) and not same_phrase(doc, j - 1):
             break
     return j
 
 
-def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span]) -> list[Span]:
+def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span], orgs: list[Span] = ()) -> list[Span]:
     """Persons: 2-5 capitalised syllables, with a cue.
 
     Accepted when a strong honorific (đồng chí, ông, bà, a rank) stands right before the name
@@ -241,10 +251,17 @@ def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span]) -> list[S
     title_at = {t.start: t for t in titles}
     title_end_at = {t.end: t for t in titles}
     hon_end = {h.end: h for h in honorifics}
+    hon_tokens = {k for h in honorifics for k in range(h.start, h.end)}
+    title_tokens = {k for t in titles for k in range(t.start, t.end)}
+    places = place_words()
+    org_tokens = {k for o in orgs for k in range(o.start, o.end)}
+    not_names = not_persons()
     sur = surnames()
     found, i = [], 0
     while i < len(doc):
-        if not is_name_syllable(doc[i]) or (i > 0 and is_name_syllable(doc[i - 1]) and same_phrase(doc, i - 1)):
+        if not is_name_syllable(doc[i]) or i in hon_tokens or i in title_tokens or (
+                i > 0 and is_name_syllable(doc[i - 1]) and same_phrase(doc, i - 1) and i - 1 not in hon_tokens
+                and i - 1 not in title_tokens):
             i += 1
             continue
         j = _name_run(doc, i)
@@ -278,9 +295,10 @@ def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span]) -> list[S
             weak = h is not None and h.label_ == "weak"
             family = doc[s].text in sur
             ok = strong and (family or n >= 2)
-            ok = ok or (family and (t_after is not None or (weak and t_before is None)))
+            ok = ok or (family and t_after is not None)
             # Title before the name: a full name (3+ syllables), or 2 right after the title.
             ok = ok or (family and _title_before(doc, s, title_end_at) and (n >= 3 or t_before is not None))
+            ok = ok and s not in org_tokens and doc[s:j].text not in not_names and not (s > 0 and doc[s - 1].text.lower() in places)
             if ok:
                 found.append(Span(doc, s, j, label="PER"))
         i = j if j > i else i + 1
@@ -289,7 +307,7 @@ def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span]) -> list[S
 
 def _title_before(doc: Doc, s: int, title_end_at: dict) -> bool:
     """A title ends right before s, or a title and its body ("Bộ trưởng Y tế") do."""
-    for back in range(0, 6):
+    for back in range(0, 9):
         k = s - back
         if k <= 0:
             return False
@@ -317,5 +335,5 @@ def annotate(text: str) -> Doc:
     doc.spans["HONORIFIC"] = honorifics
     doc.spans["AWARD"] = [Span(doc, s, e, label=award_table()[k]) for k, s, e in _longest(doc, m["AWARD"])]
     doc.spans["ORG"] = unit_spans(doc)
-    doc.spans["PER"] = person_spans(doc, titles, honorifics)
+    doc.spans["PER"] = person_spans(doc, titles, honorifics, doc.spans["ORG"])
     return doc

@@ -30,7 +30,7 @@ def role_cues() -> tuple[tuple[re.Pattern, str, int], ...]:
                  for r in rows)
 
 
-def _body_tokens(doc, start: int, limit: int = 12) -> int:
+def _body_tokens(doc, start: int, limit: int = 12, through_titles: bool = False) -> int:
     """End of the words after a title that name its body, up to a separator or a verb."""
     stops = nlp.unit_stops()
     i = start
@@ -44,7 +44,7 @@ def _body_tokens(doc, start: int, limit: int = 12) -> int:
             break
         if i > start and nlp.is_name_syllable(tok) and i in {p.start for p in doc.spans["PER"]}:
             break
-        if i > start and i in doc.user_data.get("title_starts", ()):
+        if i > start and not through_titles and i in doc.user_data.get("title_starts", ()):
             break
         i += 1
     return i
@@ -58,7 +58,7 @@ def _expand(words: str) -> str:
 def title_of(doc, title_span) -> tuple[str, str | None]:
     """(full title, organization) for a title span."""
     full, extend = nlp.title_table()[title_span.text.lower()]
-    end = _body_tokens(doc, title_span.end)
+    end = _body_tokens(doc, title_span.end, through_titles=extend)
     body = doc[title_span.end:end].text.strip() or None
     if extend and body:
         return f"{full} {_expand(body)}", body
@@ -79,7 +79,7 @@ def _find_title(doc, per, titles_by_start, titles_by_end, honorific_ends):
     if j - per.end == 0 and j in titles_by_start:
         return titles_by_start[j]
     # A title and its body a few words before the name ("Bộ trưởng Y tế Đào Hồng Lan").
-    for back in range(1, 8):
+    for back in range(1, 11):
         k = per.start - back
         if k < 0 or doc[k].text in (".", ";", "\n") or "\n" in doc[k].text:
             break
