@@ -1,9 +1,11 @@
-"""Ingest: input paths -> RawDocuments, one per article, streamed.
+"""Ingest: input arguments -> RawDocuments, one per article, streamed.
 
 Inputs are files, folders (recursive), globs, or ``-`` for stdin. A reader is registered per
-file extension; a file no reader knows is read as text. Nothing here decodes or cleans: it
-only finds articles and says where they came from. An input that cannot be read becomes a
-RawDocument with ``error`` set, never an exception.
+file extension; a file no reader knows is read as text (clean.py then tells text from HTML and
+from binary). Nothing here decodes or cleans: ingest only finds articles and says where they
+came from (``RawDocument.path``: the file as named, plus ``#id`` or ``:line`` inside a JSONL
+file, ``#url`` inside a WARC file). An input that cannot be read becomes a RawDocument with
+``error`` set, never an exception: every article input gives exactly one document.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from .types import RawDocument
 
@@ -21,6 +23,7 @@ READERS: dict[str, Reader] = {}
 
 
 def reader(*extensions: str):
+    """Register a reader for file names ending with any of ``extensions``."""
     def register(fn: Reader) -> Reader:
         for ext in extensions:
             READERS[ext] = fn
@@ -28,44 +31,76 @@ def reader(*extensions: str):
     return register
 
 
-@reader(".txt", ".text", "")
+def reader_for(path: Path) -> Reader:
+    """The reader of the longest registered ending of the file name; text when none fits."""
+    name = path.name.lower()
+    for ext in sorted(READERS, key=len, reverse=True):
+        if ext and name.endswith(ext):
+            return READERS[ext]
+    return read_text_file
+
+
+@reader(".txt", ".text", ".md")
 def read_text_file(path: Path, label: str) -> Iterator[RawDocument]:
     yield RawDocument(path=label, kind="text", data=path.read_bytes())
 
 
-@reader(".html", ".htm", ".xhtml")
+@reader(".html", ".htm", ".xhtml", ".shtml")
 def read_html_file(path: Path, label: str) -> Iterator[RawDocument]:
     yield RawDocument(path=label, kind="html", data=path.read_bytes())
 
 
-_META_KEYS = ("title", "url", "published", "date", "authors", "author")
+# --- JSONL ------------------------------------------------------------------------------------
+
+# Article facts a JSONL line may carry besides its text: key in the line -> key in meta.
+JSONL_META = {"title": "title", "url": "url", "published": "published", "date": "published",
+              "authors": "authors", "author": "authors"}
 
 
 def jsonl_documents(lines: Iterable[bytes], label: str) -> Iterator[RawDocument]:
-    """One article per JSONL line: ``text`` or ``html``, keyed by ``id`` or ``url``."""
+    """One article per JSONL line: ``text`` or ``html``, keyed by ``id`` or ``url``.
+
+    Blank lines are skipped; every other line gives one document (an error one when it is not
+    a JSON object with text).
+    """
     for lineno, raw in enumerate(lines, start=1):
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
         if not raw.strip():
             continue
-        where = f"{label}:{lineno}"
-        try:
-            obj = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            yield RawDocument(path=where, kind="text", error=f"line {lineno} is not JSON: {exc}")
-            continue
-        if not isinstance(obj, dict):
-            yield RawDocument(path=where, kind="text", error=f"line {lineno} is not a JSON object")
-            continue
-        key = obj.get("id") or obj.get("url")
-        if key is not None:
-            where = f"{label}#{key}"
-        meta = {k: obj[k] for k in _META_KEYS if obj.get(k) is not None}
-        if isinstance(obj.get("text"), str) and obj["text"].strip():
-            yield RawDocument(path=where, kind="text", data=obj["text"], meta=meta)
-        elif isinstance(obj.get("html"), str) and obj["html"].strip():
-            yield RawDocument(path=where, kind="html", data=obj["html"], meta=meta)
-        else:
-            yield RawDocument(path=where, kind="text", meta=meta,
-                              error=f"line {lineno} has no 'text' or 'html' field with content")
+        yield jsonl_document(raw, label, lineno)
+
+
+def jsonl_document(raw: bytes, label: str, lineno: int) -> RawDocument:
+    where = f"{label}:{lineno}"
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return RawDocument(path=where, kind="text",
+                           error=f"JSONL line {lineno} is not UTF-8 (bad byte at {exc.start})")
+    except ValueError as exc:
+        detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        return RawDocument(path=where, kind="text", error=f"JSONL line {lineno} is not JSON: {detail}")
+    if not isinstance(obj, dict):
+        return RawDocument(path=where, kind="text",
+                           error=f"JSONL line {lineno} is not a JSON object but a {type(obj).__name__}")
+    key = obj.get("id")
+    if key is None or isinstance(key, (dict, list)) or str(key).strip() == "":
+        key = obj.get("url") if isinstance(obj.get("url"), str) and obj["url"].strip() else None
+    if key is not None:
+        where = f"{label}#{key}"
+    meta = {}
+    for field, name in JSONL_META.items():
+        if obj.get(field) not in (None, "", []) and name not in meta:
+            meta[name] = obj[field]
+    for field, kind in (("text", "text"), ("html", "html")):
+        value = obj.get(field)
+        if isinstance(value, str) and value.strip():
+            return RawDocument(path=where, kind=kind, data=value, meta=meta)
+    present = [f for f in ("text", "html") if f in obj]
+    why = (f"its '{present[0]}' field is empty or not a string" if present
+           else "it has no 'text' or 'html' field")
+    return RawDocument(path=where, kind="text", meta=meta, error=f"JSONL line {lineno} has no article text: {why}")
 
 
 @reader(".jsonl", ".ndjson")
@@ -74,56 +109,119 @@ def read_jsonl_file(path: Path, label: str) -> Iterator[RawDocument]:
         yield from jsonl_documents(fh, label)
 
 
+# --- WARC -------------------------------------------------------------------------------------
+
+@reader(".warc", ".warc.gz", ".arc", ".arc.gz")
+def read_warc_file(path: Path, label: str) -> Iterator[RawDocument]:
+    """Each HTML or text response of a web archive is one article, keyed by its URL."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    found = False
+    with path.open("rb") as fh:
+        try:
+            for rec in ArchiveIterator(fh, arc2warc=True):
+                if rec.rec_type != "response" or rec.http_headers is None:
+                    continue
+                ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+                if "html" not in ctype and "text/plain" not in ctype:
+                    continue
+                url = rec.rec_headers.get_header("WARC-Target-URI") or ""
+                kind = "html" if "html" in ctype else "text"
+                found = True
+                yield RawDocument(path=f"{label}#{url}", kind=kind, data=rec.content_stream().read(),
+                                  meta={"url": url} if url else {})
+        except ArchiveLoadFailed as exc:
+            yield RawDocument(path=label, kind="text", error=f"not a readable WARC/ARC archive: {exc}")
+            return
+    if not found:
+        yield RawDocument(path=label, kind="text", error="WARC archive holds no HTML or text response")
+
+
+# --- files, folders, globs ----------------------------------------------------------------------
+
 def read_path(path: Path, label: str) -> Iterator[RawDocument]:
-    """All articles of one file, or one error document when it cannot be opened."""
-    fn = READERS.get(path.suffix.lower(), read_text_file)
+    """All articles of one input, or one error document saying why it cannot be read."""
+    if path.is_dir():
+        yield RawDocument(path=label, kind="text", error="folder holds no article files")
+        return
+    if not path.exists():
+        message = (f"no file matches the pattern {label!r}" if glob.has_magic(label)
+                   else "no such file or folder")
+        yield RawDocument(path=label, kind="text", error=message)
+        return
     try:
-        yield from fn(path, label)
+        yield from reader_for(path)(path, label)
     except OSError as exc:
         yield RawDocument(path=label, kind="text", error=f"cannot read file: {exc.strerror or exc}")
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every file under the folder, hidden ones left out, sorted by their path inside it (so a
+    subfolder's files stand where its name sorts: a.txt, b/c.txt, d.txt)."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root) / name for name in files if not name.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def expand(inputs: Iterable[str]) -> Iterator[tuple[Path, str]]:
     """Input arguments -> (file, label) in a stable order. Folders recurse, globs expand.
 
     The label is the path as the user named it (relative stays relative), so records never
-    leak absolute paths the user did not pass.
+    leak absolute paths the user did not pass. An argument that names nothing (a missing
+    file, a glob matching nothing, an empty folder) is passed on as itself, so that read_path
+    turns it into an error document. ``-`` (stdin) is left to read_inputs.
     """
     for arg in inputs:
         if arg == "-":
             continue
         p = Path(arg)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        f = Path(root) / name
-                        yield f, str(f)
-        elif p.exists():
-            yield p, str(p)
-        elif glob.has_magic(arg):
-            for m in sorted(glob.glob(arg, recursive=True)):
-                if Path(m).is_file():
-                    yield Path(m), m
+            files = folder_files(p)
+            if not files:
+                yield p, arg
+            for f in files:
+                yield f, str(f)
+        elif p.exists() or not glob.has_magic(arg):
+            yield p, arg
         else:
-            yield p, str(p)  # read_path turns the missing file into an error document
+            matches = sorted(m for m in glob.glob(arg, recursive=True) if Path(m).is_file())
+            if not matches:
+                yield p, arg
+            for m in matches:
+                yield Path(m), m
+
+
+# --- stdin ----------------------------------------------------------------------------------------
+
+STDIN_LABEL = "<stdin>"
+
+
+def read_stream(stream: IO[bytes], label: str = STDIN_LABEL) -> Iterator[RawDocument]:
+    """A byte stream: JSONL when every non-empty line is a JSON object, otherwise one article
+    (HTML or text: clean.py tells them apart)."""
+    data = stream.read()
+    lines = data.splitlines()
+    body = [ln.strip() for ln in lines if ln.strip()]
+    if body and body[0].startswith(b"\xef\xbb\xbf"):
+        body[0] = body[0][3:]
+    if body and all(ln.startswith(b"{") and ln.endswith(b"}") for ln in body):
+        yield from jsonl_documents(lines, label)
+    else:
+        yield RawDocument(path=label, kind="text", data=data)
 
 
 def read_stdin() -> Iterator[RawDocument]:
-    """stdin: JSONL when every non-empty line starts with '{', otherwise one text article."""
-    data = sys.stdin.buffer.read()
-    lines = [ln for ln in data.splitlines() if ln.strip()]
-    if lines and all(ln.lstrip().startswith(b"{") for ln in lines):
-        yield from jsonl_documents(data.splitlines(), "<stdin>")
-    else:
-        kind = "html" if data.lstrip()[:200].lower().startswith((b"<!doctype", b"<html")) else "text"
-        yield RawDocument(path="<stdin>", kind=kind, data=data)
+    yield from read_stream(sys.stdin.buffer)
 
 
 def read_inputs(inputs: Iterable[str]) -> Iterator[RawDocument]:
-    inputs = list(inputs)
-    for path, label in expand(inputs):
-        yield from read_path(path, label)
-    if "-" in inputs:
-        yield from read_stdin()
+    """Every article of every input, in order; stdin (``-``) where it stands among them."""
+    for arg in inputs:
+        if arg == "-":
+            yield from read_stdin()
+            continue
+        for path, label in expand([arg]):
+            yield from read_path(path, label)
