@@ -122,6 +122,63 @@ def evaluate(
         json_out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+@app.command()
+def index(
+    records: List[Path] = typer.Argument(..., help="JSONL files of records (thidua extract output)"),
+    db: Path = typer.Option(Path("archive.sqlite"), "--db", help="The SQLite archive to create or update"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the problems, no summary"),
+):
+    """Load records into the searchable SQLite archive (one table per kind of fact, FTS5).
+
+    Re-indexing a record replaces what the archive held for its doc_id, never duplicates it.
+    A line that is not a valid record is reported and skipped; the others are indexed.
+    """
+    from .archive import index_files
+
+    report = index_files(records, db)
+    for problem in report.problems:
+        typer.echo(f"skipped {problem.text()}", err=True)
+    if not quiet:
+        typer.echo(f"{report.text()} -> {db}", err=True)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument("", help='Words (diacritics optional), "a phrase", AND/OR/NOT, prefix*'),
+    db: Path = typer.Option(Path("archive.sqlite"), "--db", help="The archive made by thidua index"),
+    province: Optional[str] = typer.Option(None, "--province", help="Meetings held in this province"),
+    year: Optional[int] = typer.Option(None, "--year", help="Meetings of this year"),
+    group: Optional[str] = typer.Option(None, "--group", help="Meetings of a cụm/khối whose name contains this"),
+    award_type: Optional[str] = typer.Option(None, "--award-type", help="Meetings with an award of this type (co_thi_dua, bang_khen, ...)"),
+    person: Optional[str] = typer.Option(None, "--person", help="Meetings an official of this name took part in"),
+    unit: Optional[str] = typer.Option(None, "--unit", help="Meetings naming this unit (member, leader, recipient)"),
+    limit: int = typer.Option(10, "--limit", "-n", help="At most this many results"),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line instead of text"),
+):
+    """Ranked full-text search of the archive, with or without diacritics."""
+    import sqlite3
+
+    from .archive import connect
+    from .search import Filters, QueryError, format_hit, search as run_search
+
+    if not db.is_file():
+        typer.echo(f"error: no archive at {db} (make one with: thidua index RECORDS.jsonl --db {db})", err=True)
+        raise typer.Exit(code=2)
+    filters = Filters(province=province, year=year, group=group, award_type=award_type,
+                      person=person, unit=unit)
+    try:
+        conn = connect(db)
+        hits = run_search(conn, query, filters, limit)
+    except (QueryError, sqlite3.DatabaseError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2)
+    color = sys.stdout.isatty()
+    for hit in hits:
+        typer.echo(hit.to_json() if as_json else format_hit(hit, color))
+    if not hits and not as_json:
+        typer.echo("no match", err=True)
+
+
 def main() -> None:
     app()
 
