@@ -23,10 +23,10 @@ from .context import Context
 _QUOTED = re.compile(r'\s*(?:danh hiệu\s*)?["“][^"”\n]{1,80}["”]')
 _ISSUER = re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành|phố|Chính|phủ)"
                      r"(?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành phố|phủ|tối cao|[a-zà-ỹđ]+(?=\s+[A-ZĐ])))*)")
-_YEAR_AFTER = re.compile(r"^\s*(?:xuất sắc\s+)?năm\s+(\d{4})")
+_YEAR_AFTER = re.compile(r"\s*(?:xuất sắc\s+)?năm\s+(\d{4})")
 _COUNT_BEFORE = re.compile(r"(\d{1,3})\s+(?:[^\d.;:\n]{0,40}?)$")
 _SENT_END = re.compile(r"[.!?\n](?=\s|$)")
-_CHO = re.compile(r"^[^.;\n]{0,80}?\bcho\s+(?:các\s+đơn vị:?\s*)?", re.I)
+_CHO = re.compile(r"[^.;\n]{0,80}?\bcho\s+(?:các\s+đơn vị:?\s*)?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +61,7 @@ def _recipients(ctx: Context, end: int, s1: int, next_award: int):
     stop = min(s1, next_award)
     # a recipient list ends where the next "tặng"/"đề nghị" clause starts
     seg = text[m.end():stop]
-    cut = re.search(r"[,;]\s*(?:tặng|trao|đề nghị|đề xuất)\b|\s-\s*đơn vị|[-–]\s*(?:đơn vị|Đơn vị)", seg)
+    cut = re.search(r";|[,;]\s*(?:tặng|trao|đề nghị|đề xuất)\b|\s-\s*đơn vị|[-–]\s*(?:đơn vị|Đơn vị)", seg)
     if cut:
         stop = m.end() + cut.start()
     head = ""
@@ -72,7 +72,21 @@ def _recipients(ctx: Context, end: int, s1: int, next_award: int):
         first = hm.group(1).strip()
         head = (first[0].upper() + first[1:] + " " + hm.group(2)) if hm.group(2) != "đơn vị" else ""
         start = m.end() + hm.end()
+    cm = _COUNT_AFTER.match(text, start, stop)
+    if cm:
+        word = cm.group(1).lower()
+        value = int(word) if word.isdigit() else _number_words().get(word)
+        if value:
+            return [("count", value, cm.start(), cm.end())]
     return _items_of(text, start, stop, head)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    return {r["word"]: int(r["value"]) for r in lexicon.load("number_words")}
+
+
+_COUNT_AFTER = re.compile(r"(\d{1,3}|[a-zà-ỹđ]+)\s+(?:đơn vị|tập thể|cá nhân|[A-ZĐ]\w*)", re.I)
 
 
 def _unit_before(ctx: Context, start: int, s0: int):
@@ -102,6 +116,8 @@ def find_awards(ctx: Context) -> list[Award]:
         if q and sp.label_ in ("co_thi_dua", "danh_hieu_khac"):
             end = q.end()
         issuer = None
+        if text[end:end + 1] in ('"', "”"):
+            end += 1
         im = _ISSUER.match(text, end)
         if im:
             issuer = im.group(1).strip()
@@ -115,7 +131,10 @@ def find_awards(ctx: Context) -> list[Award]:
         recips = _recipients(ctx, end, s1, next_award)
         items = []
         for it in recips:
-            items.append((it.name, None, min(start, it.start), max(end, it.end)))
+            if isinstance(it, tuple):
+                items.append((None, it[1], start, max(end, it[3])))
+            else:
+                items.append((it.name, None, min(start, it.start), max(end, it.end)))
         if not items:
             org = _unit_before(ctx, start, s0)
             if org is not None:

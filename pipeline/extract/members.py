@@ -161,7 +161,8 @@ def _items_of(text: str, start: int, end: int, head: str) -> list[Item]:
             parts = piece.split(" và ")
             if len(parts) == 2 and parts[1][:1].isupper() and (
                     _starts_with_head(parts[1]) or (local_head and len(parts[1].split()) <= 3)
-                    or (not local_head and len(parts[0].split()) <= 3 and len(parts[1].split()) <= 3)):
+                    or (not local_head and not _starts_with_head(parts[0])
+                        and len(parts[0].split()) <= 3 and len(parts[1].split()) <= 3)):
                 names = parts
         pos = a
         for nm in names:
