@@ -162,6 +162,8 @@ def _count_patterns() -> tuple[re.Pattern, ...]:
         rf"\b{num}\s+(?:{nouns})(?:\s+thành viên)?\s+(?:trong|thuộc|của)\s+(?:các\s+)?{grp}",
         rf"\b{num}\s+(?:{nouns})\s+thành viên\b",
         rf"\b(?:gồm|bao gồm)\s+{num}\s+(?:{nouns})\b",
+        rf"\b{grp}\s+(?:thi đua\s+)?(?:của\s+)?{num}\s+(?:{nouns})\b",                 # cụm thi đua 7 tỉnh
+        rf"\b(?:đại diện|lãnh đạo)\s+(?:của\s+)?(?:các\s+)?{num}\s+(?:{nouns})\b",  # đại diện 9 huyện
     ))
 
 

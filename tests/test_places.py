@@ -1,0 +1,45 @@
+"""Venue after "tại" and the province it is in."""
+from conftest import corpus_text
+from pipeline.clean import clean_document
+from pipeline.extract import places
+from pipeline.extract.context import Context
+from pipeline.types import Article, RawDocument
+
+
+def ctx_of(stem: str) -> Context:
+    article = clean_document(RawDocument(path=stem + ".txt", kind="text", data=corpus_text(stem).encode()))
+    return Context(article=article)
+
+
+def frame(ctx: Context):
+    loc, span = places.find_location(ctx)
+    assert span is None or ctx.text[span.start:span.end] == loc
+    return loc, places.find_province(ctx, loc)
+
+
+def test_venue_trimmed_at_comma_and_province_from_venue():
+    assert frame(ctx_of("000_7386b0def3f7ce0d")) == ("Trung tâm Kiểm soát bệnh tật tỉnh Lạng Sơn", "Lạng Sơn")
+
+
+def test_well_known_city_gives_its_province():
+    assert frame(ctx_of("001_1723ef2b947018fe")) == ("Hạ Long", "Quảng Ninh")
+
+
+def test_venue_ends_before_the_group_that_follows_without_comma():
+    assert frame(ctx_of("e4c19f6a656a1f1c")) == ("huyện Đại Từ", "Thái Nguyên")
+
+
+def test_abbreviated_district_keeps_its_dot():
+    assert frame(ctx_of("3ca3646aa3e34c7f")) == ("H.Trảng Bom", "Đồng Nai")
+
+
+def test_tai_hoi_nghi_is_not_a_venue_and_province_comes_from_organizer():
+    text = ("Ngày 21/7/2017, Sở Y tế Vĩnh Phúc tổ chức hội nghị sơ kết thi đua.\n"
+            "Tại hội nghị, các đơn vị đã thảo luận.")
+    ctx = Context(article=Article(doc_id="x", path="x", text=text))
+    assert frame(ctx) == (None, "Vĩnh Phúc")
+
+
+def test_city_short_forms():
+    assert [p for _, p in places.provinces_in("tại TP.HCM và TP. Cần Thơ, Thừa Thiên - Huế")] == [
+        "Hồ Chí Minh", "Cần Thơ", "Thừa Thiên Huế"]

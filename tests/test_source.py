@@ -1,0 +1,59 @@
+"""Source facts read from the text of crawled articles: headline, publication date, byline."""
+import datetime as dt
+
+from conftest import corpus_text
+from pipeline.clean import clean_document
+from pipeline.extract.context import Context
+from pipeline.extract.source import date_line, find_authors, read_source, split_byline
+from pipeline.types import RawDocument
+
+
+def source_of(stem: str):
+    article = clean_document(RawDocument(path=stem + ".txt", kind="text", data=corpus_text(stem).encode()))
+    return read_source(Context(article=article))
+
+
+def test_headline_after_site_menu_line_and_byline_before_unit():
+    src = source_of("000_7386b0def3f7ce0d")
+    assert src.title == ("Cụm thi đua số 3 tổ chức Hội nghị Tổng kết công tác thi đua, khen thưởng "
+                         "năm 2020, triển khai nhiệm vụ năm 2021")
+    assert src.authors == ["Mã Thị Hiền"]
+    assert src.published is None
+
+
+def test_date_line_under_headline_is_the_publication_date_and_dash_byline_gives_two_authors():
+    src = source_of("004_65d5dee3be421046")
+    assert src.published == dt.date(2017, 7, 24)
+    assert src.authors == ["Thanh Sơn", "Văn Toản"]
+
+
+def test_site_name_above_a_date_line_is_not_the_headline():
+    src = source_of("1285ad7cd25b1c0f")
+    assert src.title == "Nâng cao trách nhiệm, năng lực, tâm và tầm cán bộ làm công tác thi đua, khen thưởng hiện nay"
+    assert src.published == dt.date(2014, 10, 24)
+
+
+def test_byline_sharing_the_date_line_under_the_headline():
+    src = source_of("fb0971e0fb711d8f")
+    assert src.published == dt.date(2020, 12, 18)
+    assert src.authors == ["Phan Tân"]
+
+
+def test_date_lines_with_weekday_time_and_labels():
+    assert date_line("Thứ hai - 21/10/2024 05:01 9 0") == dt.date(2024, 10, 21)
+    assert date_line("Ngày đăng: 11/01/2011") == dt.date(2011, 1, 11)
+    assert date_line("02-04-2021 10:07") == dt.date(2021, 4, 2)
+    assert date_line("Ngày 21/7/2017, tại Sở Y tế Vĩnh Phúc, Trưởng Khối Thi đua tổ chức Hội nghị") is None
+
+
+def test_byline_prefixes_units_and_generic_signatures():
+    assert split_byline("Nguồn: Hoàng Văn Thông - Phòng Nghiệp vụ") == ["Hoàng Văn Thông"]
+    assert split_byline("CTV Lâm Hiền – Thành Trung") == ["Lâm Hiền", "Thành Trung"]
+    assert split_byline("Đức Minh, Văn Công") == ["Đức Minh", "Văn Công"]
+    assert split_byline("PV") == []
+    assert split_byline("Toàn cảnh hội nghị") == []
+
+
+def test_initials_byline_under_headline():
+    text = corpus_text("fab2a68df79dbfa1")
+    assert find_authors(text) == ["BẢO NGUYÊN"]
