@@ -171,6 +171,11 @@ def _items_of(text: str, start: int, end: int, head: str) -> list[Item]:
             full = nm
             if local_head and not _starts_with_head(nm) and not _starts_with_locality(nm):
                 full = f"{local_head} {nm}"
+                n_full = len(full.split())
+                if len(nm.split()) < n_full - n_full // 2:
+                    # Evidence must hold at least the last half of the name's words: a long
+                    # shared head over a short item keeps the item as written.
+                    full = nm
             out.append(Item(name=full, start=s, end=s + len(nm), leader_cue=cue if nm is names[-1] or len(names) == 1 else None))
         if truncated:
             break
