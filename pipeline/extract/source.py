@@ -23,6 +23,7 @@ HEAD_LINES = 12      # how many lines from the top may hold the headline and its
 TAIL_LINES = 8       # how many lines from the end may hold the byline
 MAX_TITLE_WORDS = 45
 MIN_TITLE_WORDS = 4
+SITE_NAME_WORDS = 8  # a short line above the date may be the site's name
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ def find_title(text: str) -> Optional[str]:
     for i in cands:
         if i + 1 < len(lines) and date_line(lines[i + 1].text):
             # "site name / date / headline": the longer of the two lines around the date.
-            if i + 2 in cands and len(lines[i + 2].text) > len(lines[i].text):
+            if (i + 2 in cands and len(lines[i].text.split()) <= SITE_NAME_WORDS
+                    and len(lines[i + 2].text) > len(lines[i].text)):
                 i += 2
             return _tidy_title(lines[i].text)
     for i in cands:
@@ -160,7 +162,7 @@ def find_title(text: str) -> Optional[str]:
 
 def _site_like(lines: list[Line], cands: list[int]) -> bool:
     """The first candidate is a site name when another candidate follows it in the head."""
-    return len(cands) > 1 and len(lines[cands[0]].text.split()) <= 8
+    return len(cands) > 1 and len(lines[cands[0]].text.split()) <= SITE_NAME_WORDS
 
 
 def _tidy_title(line: str) -> str:
