@@ -119,7 +119,10 @@ def find_awards(ctx: Context) -> list[Award]:
         if text[end:end + 1] in ('"', "”"):
             end += 1
         im = _ISSUER.match(text, end)
-        if im:
+        org = next((o for o in doc.spans["ORG"] if im and o.start_char == im.start(1)), None)
+        if org is not None:
+            issuer, end = org.text, org.end_char
+        elif im:
             issuer = im.group(1).strip()
             end = im.end()
         phrase = text[start:end]

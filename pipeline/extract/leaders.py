@@ -71,16 +71,16 @@ def _valid_year(y):
     return y if y is not None and 1945 <= y <= 2100 else None
 
 
-def unit_for_cue(text: str, orgs, start: int, end: int):
-    """The ORG span tied to the cue at [start, end), or None."""
+def unit_for_cue(text: str, orgs, start: int, end: int, after: bool = False):
+    """The ORG span tied to the cue at [start, end): written before it, or (after=True) after it."""
     before = [o for o in orgs if o.end_char <= start and start - o.end_char <= 40]
-    if before:
+    if before and not after:
         o = before[-1]
         if _links().match(text[o.end_char:start]):
             return o
-    after = [o for o in orgs if o.start_char >= end and o.start_char - end <= 70]
-    if after:
-        o = after[0]
+    later = [o for o in orgs if o.start_char >= end and o.start_char - end <= 70]
+    if later and after:
+        o = later[0]
         if _intro().match(text[end - 1:o.start_char]) or _intro().match(" " + text[end:o.start_char]):
             return o
     return None
@@ -102,12 +102,17 @@ def find_leaders(ctx: Context) -> list[Leader]:
         out.append(Leader(unit=name, position=position, year=_valid_year(year),
                           evidence=Span(start=span_start, end=span_end)))
 
-    for m in cue_pattern().finditer(text):
-        position = positions()[m.group(1).lower()]
-        org = unit_for_cue(text, orgs, m.start(), m.end())
-        if org is None:
-            continue
-        add(org.text, position, org.start_char, org.end_char, year_near(text, m.start(), m.end(), ctx.year))
+    # Units a cue written after them names first ("X (Cụm trưởng)"), then cues that introduce
+    # a unit after them ("Cụm trưởng, Phó trưởng Cụm năm 2021 là X"), skipping units already tied.
+    tied = set()
+    for after_pass in (False, True):
+        for m in cue_pattern().finditer(text):
+            position = positions()[m.group(1).lower()]
+            org = unit_for_cue(text, orgs, m.start(), m.end(), after=after_pass)
+            if org is None or (after_pass and org.start_char in tied):
+                continue
+            tied.add(org.start_char)
+            add(org.text, position, org.start_char, org.end_char, year_near(text, m.start(), m.end(), ctx.year))
     for item in enumerations(ctx):
         if item.leader_cue:
             position = positions()[item.leader_cue.lower()]
