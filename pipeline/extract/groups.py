@@ -159,7 +159,7 @@ def _count_patterns() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.I) for p in (
         rf"\b{num}\s*/\s*\1\s+(?:{nouns})",                                   # 08/08 Hội
         rf"{grp}[^.;:\n]{{0,120}}?\b(?:gồm|bao gồm|có)\s+(?:các\s+)?{num}\s+(?:{nouns})\b",
-        rf"\b{num}\s+(?:{nouns})(?:\s+thành viên)?\s+(?:trong|thuộc|của)\s+(?:các\s+)?{grp}",
+        rf"\b{num}\s+(?:{nouns})(?:\s+thành viên)?\s+(?:(?:trong|thuộc|của)\s+)?(?:các\s+)?{grp}",
         rf"\b{num}\s+(?:{nouns})\s+thành viên\b",
         rf"\b(?:gồm|bao gồm)\s+{num}\s+(?:{nouns})\b",
         rf"\b{grp}\s+(?:thi đua\s+)?(?:của\s+)?{num}\s+(?:{nouns})\b",                 # cụm thi đua 7 tỉnh
