@@ -241,11 +241,12 @@ class Scorer:
         self.score_group(doc_id, gold.get("group"), pred.get("group"))
         self.score_location(doc_id, gold.get("location"), pred.get("location"))
         self.score_province(doc_id, gold.get("province"), pred.get("province"))
-        for name, keys_of in ITEM_FIELDS:
+        for name, keys_of, label in ITEM_FIELDS:
             gold_items = [_dict(x) for x in gold.get(name) or []]
             pred_items = [x for x in pred.get(name) or [] if isinstance(x, dict)]
             matching = self.score_items(doc_id, name, [keys_of(x, True) for x in gold_items],
-                                        [keys_of(x, False)[0] for x in pred_items])
+                                        [keys_of(x, False)[0] for x in pred_items],
+                                        [label(x) for x in gold_items], [label(x) for x in pred_items])
             if name == "officials":
                 self.score_official_titles(doc_id, gold_items, pred_items, matching)
 
@@ -283,13 +284,16 @@ class Scorer:
         if not ok:
             self.note(doc_id, f"province: gold {gold!r}, predicted {pred!r}")
 
-    def score_items(self, doc_id: str, name: str, gold: list[list[Any]], pred: list[Any]) -> Matching:
+    def score_items(self, doc_id: str, name: str, gold: list[list[Any]], pred: list[Any],
+                    gold_labels: Optional[list[str]] = None, pred_labels: Optional[list[str]] = None) -> Matching:
+        """Match gold items (their accepted keys) with predicted keys; labels name the items
+        in the details (default: the keys)."""
         matching = match_items(gold, pred)
         self.tallies[name].add(tp=len(matching.pairs), fp=len(matching.extras), fn=len(matching.misses))
         for gi in matching.misses:
-            self.note(doc_id, f"{name}: missed {_first(gold[gi])!r}")
+            self.note(doc_id, f"{name}: missed {gold_labels[gi] if gold_labels else repr(_first(gold[gi]))}")
         for pi in matching.extras:
-            self.note(doc_id, f"{name}: extra {pred[pi]!r}")
+            self.note(doc_id, f"{name}: extra {pred_labels[pi] if pred_labels else repr(pred[pi])}")
         return matching
 
     def score_official_titles(self, doc_id: str, gold: list[dict], pred: list[dict], matching: Matching) -> None:
@@ -338,11 +342,26 @@ def award_keys(item: dict, gold: bool) -> list[Any]:
     return [(item.get("award_type"), n, None) for n in names]
 
 
-ITEM_FIELDS: tuple[tuple[str, Callable[[dict, bool], list[Any]]], ...] = (
-    ("members", member_keys),
-    ("officials", official_keys),
-    ("leaders", leader_keys),
-    ("awards", award_keys),
+def member_label(item: dict) -> str:
+    return repr(_first(item.get("name")))
+
+
+def leader_label(item: dict) -> str:
+    return f"{_first(item.get('unit'))!r} ({item.get('position')})"
+
+
+def award_label(item: dict) -> str:
+    recipient = _first(item.get("recipient"))
+    return f"{item.get('award_type')} to {recipient!r}" if recipient is not None else (
+        f"{item.get('award_type')} x {item.get('count')}")
+
+
+# Each list field: how its items are keyed for matching, and named in the details.
+ITEM_FIELDS: tuple[tuple[str, Callable[[dict, bool], list[Any]], Callable[[dict], str]], ...] = (
+    ("members", member_keys, member_label),
+    ("officials", official_keys, member_label),
+    ("leaders", leader_keys, leader_label),
+    ("awards", award_keys, award_label),
 )
 # The values an item's evidence must show (any one of them).
 GROUNDED_ITEMS = (("members", ("name",)), ("officials", ("name",)),
