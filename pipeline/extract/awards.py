@@ -125,7 +125,7 @@ def find_awards(ctx: Context) -> list[Award]:
         elif im:
             issuer = im.group(1).strip()
             end = im.end()
-        phrase = text[start:end]
+        phrase = text[start:end].rstrip("\"”")
         ym = _YEAR_AFTER.match(text, end)
         year = int(ym.group(1)) if ym else ctx.year
         s0, s1 = _sentence(text, start)

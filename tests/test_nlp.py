@@ -1,0 +1,41 @@
+from conftest import CORPUS
+
+from pipeline import ingest, nlp
+from pipeline.clean import clean_document
+
+
+def article(stem: str):
+    (path,) = sorted((CORPUS / "docs").glob(stem + "*"))
+    return clean_document(next(ingest.read_inputs([str(path)])))
+
+
+def test_doc_text_is_the_article_text_exactly():
+    a = article("000_")
+    assert nlp.annotate(a.text).text == a.text
+
+
+def test_name_joined_to_its_title_by_a_hyphen_is_split():
+    doc = nlp.annotate(article("000_").text)
+    assert [p.text for p in doc.spans["PER"]] == ["Lý Kim Soi", "Lý Kim Soi"]
+    first = doc.spans["TITLE"][0]
+    assert (first.text, first.label_) == ("Phó Giám đốc", "Phó Giám đốc")
+    assert doc.text[first.start_char - 1] == "-"
+
+
+def test_abbreviated_title_is_labelled_with_the_full_title():
+    doc = nlp.annotate(article("001_").text)
+    assert ("PGĐ", "Phó Giám đốc") in [(t.text, t.label_) for t in doc.spans["TITLE"]]
+
+
+def test_unit_name_stops_at_a_hyphen_before_a_ranking():
+    doc = nlp.annotate(article("000_").text)
+    orgs = [o.text for o in doc.spans["ORG"]]
+    assert "Chi cục An toàn vệ sinh thực phẩm" in orgs
+    assert not any("đơn vị Nhất" in o for o in orgs)
+    assert "Trung tâm Kiểm soát bệnh tật tỉnh Lạng Sơn" in orgs
+
+
+def test_award_phrases_carry_their_type():
+    doc = nlp.annotate(article("000_").text)
+    assert [(a.text, a.label_) for a in doc.spans["AWARD"]] == [
+        ("Cờ thi đua", "co_thi_dua"), ("Bằng khen", "bang_khen"), ("Giấy khen", "giay_khen")]
