@@ -122,12 +122,20 @@ def record_id(source_path: Any) -> str:
 
 
 def read_gold(path: Path) -> dict[str, dict]:
+    """Gold lines keyed by id; a line that is not a JSON object with an ``id`` is an error
+    naming the file and line."""
     gold = {}
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
                 g = json.loads(line)
-                gold[g["id"]] = g
+            except ValueError as exc:
+                raise ValueError(f"{path}:{number}: gold line is not JSON: {exc}") from None
+            if not isinstance(g, dict) or not isinstance(g.get("id"), str):
+                raise ValueError(f"{path}:{number}: gold line is not an object with an 'id'")
+            gold[g["id"]] = g
     return gold
 
 

@@ -358,3 +358,11 @@ def test_corpus_gold_scores_the_shipped_records(tmp_path):
     n = len((CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines())
     assert (r["docs"]["gold"], r["docs"]["missing"], r["docs"]["unreadable_lines"]) == (n, 0, 0)
     assert r["extra"]["grounding_rate"] == 1.0
+
+
+def test_a_broken_gold_line_is_an_error_naming_file_and_line(tmp_path):
+    g = write(tmp_path, "gold.jsonl", [gold("a"), '{"relevance": "negative"}'])
+    p = write(tmp_path, "pred.jsonl", [pred("a")])
+    with pytest.raises(ValueError) as err:
+        evaluate(g, p)
+    assert str(err.value) == f"{g}:2: gold line is not an object with an 'id'"

@@ -168,6 +168,10 @@ def _date_past_end(rec):
     rec["meeting"]["evidence"]["date"] = {"start": n - 2, "end": n + 8}
 
 
+def _date_without_evidence(rec):
+    rec["meeting"]["evidence"]["date"] = None
+
+
 def _member_start(rec):
     return rec["text"].index("Chi cục An toàn vệ sinh thực phẩm")
 
@@ -189,6 +193,7 @@ PROBLEMS = {
         _location_elsewhere, "meeting.evidence.location",
         "text[{cum}:{cum_end}] 'Cụm thi đua số 3' does not contain location "
         "'Trung tâm Kiểm soát bệnh tật tỉnh Lạng Sơn'"),
+    "date without its evidence": (_date_without_evidence, "meeting.date", "meeting.date needs meeting.evidence.date"),
     "date span outside text": (_date_past_end, "meeting.evidence.date",
                                "span [{n_2}, {n8}) ends past the text ({n} characters)"),
 }
