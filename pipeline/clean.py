@@ -529,16 +529,37 @@ def _drop_title_above(out: list[str]) -> None:
 
 
 _DATE_MARKER = re.compile(r"date\s+\d{4}")
+WRAP_MIN_LINES = 5          # a hard-wrapped page has at least this many wrapped lines ...
+WRAP_SHARE = 0.5            # ... making up this share of its lines ...
+WRAP_SPREAD = 1.35          # ... of near-equal length (upper quartile / lower quartile) ...
+WRAP_MIN_WIDTH = 40         # ... and at least this wide
+
+
+def _open_end(line: str) -> bool:
+    return bool(line) and not line.endswith(_TERMINAL)
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Was the page wrapped at a fixed width (most lines break inside a sentence at about the
+    same length)? Pages with one paragraph per line are not."""
+    nonblank = [ln for ln in lines if ln]
+    widths = sorted(len(a) for a, b in zip(lines, lines[1:]) if _open_end(a) and b)
+    if len(widths) < WRAP_MIN_LINES or len(widths) < WRAP_SHARE * (len(nonblank) - 1):
+        return False
+    low, high = widths[len(widths) // 4], widths[(3 * len(widths)) // 4]
+    return low >= WRAP_MIN_WIDTH and high <= WRAP_SPREAD * low
 
 
 def unwrap(lines: list[str]) -> list[str]:
-    """Join a line that was hard-wrapped inside a sentence: the piece above does not end a
-    sentence and the piece below goes on in lower case ("Từ" / "sau khi ra đời ...")."""
+    """Join the pieces of a sentence broken over lines: the piece above does not end a sentence
+    and the piece below goes on in lower case ("Từ" / "sau khi ra đời ..."), or, on a page
+    hard-wrapped at a fixed width, goes on at all ("tỉnh An" / "Giang Lê Văn Nưng")."""
+    wrapped = is_hard_wrapped(lines)
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
-        if (prev and line and line[0].isalpha() and line[0].islower() and not prev.endswith(_TERMINAL)
-                and not _DATE_MARKER.match(line)):
+        if (_open_end(prev) and line and not _DATE_MARKER.match(line)
+                and (wrapped or (line[0].isalpha() and line[0].islower()))):
             out[-1] = prev + " " + line
         else:
             out.append(line)
