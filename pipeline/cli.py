@@ -114,7 +114,15 @@ def evaluate(
     """Field-level precision, recall and F1 against gold, following the contract's scoring rules."""
     from .evaluate import evaluate as run_evaluation, format_report
 
-    result = run_evaluation(gold, pred)
+    for path in (gold, pred):
+        if not path.is_file():
+            typer.echo(f"error: no such file: {path}", err=True)
+            raise typer.Exit(code=2)
+    try:
+        result = run_evaluation(gold, pred)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2)
     typer.echo(format_report(result, details=details))
     if json_out:
         import json
