@@ -17,9 +17,10 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def many_articles(tmp_path_factory) -> Path:
-    """40 articles: the shipped ones under several names, plus one unreadable file."""
+    """40 articles: the five seed articles under several names, plus one unreadable file."""
     folder = tmp_path_factory.mktemp("many")
-    sources = sorted((CORPUS / "docs").glob("*.txt"))
+    sources = sorted((CORPUS / "docs").glob("00[0-4]_*.txt"))
+    assert len(sources) == 5
     for i in range(8):
         for src in sources:
             shutil.copy(src, folder / f"{i:02d}_{src.name}")
