@@ -382,12 +382,12 @@ def split_authors(value, exclude: Iterable[str] = ()) -> tuple[str, ...]:
     skip = {e.casefold() for e in exclude}
     out: list[str] = []
     for item in items:
-        if not isinstance(item, str):
+        if not isinstance(item, str) or re.search(r"https?:|www\.|@", item):
             continue
         for name in _AUTHOR_SPLIT.split(item):
             name = " ".join(unicodedata.normalize("NFC", name).split()).strip(" .:")
             if (name and name.casefold() not in skip and name not in out and len(name.split()) <= 6
-                    and not re.search(r"https?:|www\.|@|\d", name)):
+                    and not any(ch.isdigit() for ch in name)):
                 out.append(name)
     return tuple(out)
 

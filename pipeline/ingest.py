@@ -74,12 +74,13 @@ def jsonl_documents(lines: Iterable[bytes], label: str) -> Iterator[RawDocument]
 def jsonl_document(raw: bytes, label: str, lineno: int) -> RawDocument:
     where = f"{label}:{lineno}"
     try:
-        obj = json.loads(raw.decode("utf-8"))
+        obj = json.loads(raw.decode("utf-8").strip())
     except UnicodeDecodeError as exc:
         return RawDocument(path=where, kind="text",
                            error=f"JSONL line {lineno} is not UTF-8 (bad byte at {exc.start})")
     except ValueError as exc:
-        detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        detail = (f"{exc.msg.removesuffix(' at')} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError)
+                  else str(exc))
         return RawDocument(path=where, kind="text", error=f"JSONL line {lineno} is not JSON: {detail}")
     if not isinstance(obj, dict):
         return RawDocument(path=where, kind="text",
