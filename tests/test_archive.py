@@ -280,3 +280,56 @@ def test_read_records_reports_a_missing_file(tmp_path):
     missing = tmp_path / "nope.jsonl"
     (problem,) = list(read_records([missing]))
     assert problem.where == str(missing) and problem.reason.startswith("cannot read")
+
+
+# --- the researchers' questions ------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "archive.md"
+METADATA = Path(__file__).resolve().parent.parent / "datasette" / "metadata.json"
+
+
+def documented_queries() -> dict[str, str]:
+    queries = json.loads(METADATA.read_text(encoding="utf-8"))["databases"]["archive"]["queries"]
+    return {name: q["sql"] for name, q in queries.items()}
+
+
+@pytest.fixture
+def questions_db(tmp_path):
+    conn = connect(tmp_path / "a.sqlite")
+    index_records(conn, [cum3_record(), tay_nam_bo_record(), not_a_meeting_record()])
+    return conn
+
+
+def test_the_readme_shows_the_same_sql_as_the_datasette_canned_queries():
+    blocks = [b.split("```", 1)[0].strip() for b in DOCS.read_text(encoding="utf-8").split("```sql")[1:]]
+    queries = documented_queries()
+    assert blocks == [queries["units_leading_group"], queries["co_thi_dua_recipients"],
+                      queries["meetings_of_official"]]
+
+
+def test_question_which_units_led_a_group_over_the_years(questions_db):
+    sql = documented_queries()["units_leading_group"]
+    assert [r[:3] for r in questions_db.execute(sql, {"group": "cum thi dua so 3"})] == [
+        (2021, "Chi cục An toàn vệ sinh thực phẩm", "leader"), (2021, "Trường Cao đẳng Y tế", "deputy")]
+    assert [r[:3] for r in questions_db.execute(sql, {"group": "Tây Nam bộ"})] == [
+        (2024, "Sở Y tế TP Cần Thơ", "leader")]
+
+
+def test_question_which_units_received_a_co_thi_dua_in_a_province_and_year(questions_db):
+    sql = documented_queries()["co_thi_dua_recipients"]
+    assert [r[:5] for r in questions_db.execute(sql, {"province": "Lạng Sơn", "year": "2020"})] == [
+        ("Chi cục An toàn vệ sinh thực phẩm", "Cờ thi đua", "UBND tỉnh", "proposed", 2020)]
+    assert questions_db.execute(sql, {"province": "lang son", "year": "2021"}).fetchall() == []
+
+
+def test_question_every_meeting_an_official_attended(questions_db):
+    sql = documented_queries()["meetings_of_official"]
+    assert [r[:8] for r in questions_db.execute(sql, {"name": "ly kim soi"})] == [
+        ("2020-12-20", 2020, "Lạng Sơn", "Cụm thi đua số 3", "Lý Kim Soi", "Phó Giám đốc", "Sở Y tế", "director")]
+
+
+def test_the_search_canned_query_folds_what_is_typed(questions_db):
+    sql = documented_queries()["search"]
+    # escape_fts is Datasette's; here a stand-in that quotes each folded word the same way
+    questions_db.create_function("escape_fts", 1, lambda q: " ".join(f'"{w}"' for w in fold(q).split()))
+    assert [r[1] for r in questions_db.execute(sql, {"q": "Hoàng Quốc Cường"})] == ["taynambo"]
