@@ -5,8 +5,8 @@ The cleaned text is the text every record offset refers to. One function per ste
     decode(bytes) -> str             UTF-8 (BOM or not, a cut last character tolerated), UTF-16/32,
                                      windows-1258 Vietnamese, else a detected code that reads as
                                      Vietnamese; binary files and undecodable bytes are CleanErrors
-    read_html(html) -> Page          main text (trafilatura, an lxml fallback) plus the page's
-                                     title, publication date, authors and url
+    read_html(html) -> Page          main text (trafilatura; the body's text when it finds none)
+                                     plus the page's title, publication date, authors and url
     normalize(text) -> str           NFC, no control or zero-width characters, single spaces,
                                      paragraphs separated by at most one blank line
     drop_boilerplate(lines) -> lines web boilerplate removed by the rules of lexicon/boilerplate.tsv
@@ -264,15 +264,18 @@ def decode_html(data: bytes) -> str:
 
 
 def read_html(html: str) -> Page:
-    """The page's main text and metadata; a CleanError when it has no body or no main text."""
+    """The page's main text and metadata; a CleanError when it has no body or no main text.
+
+    trafilatura finds the main text and the metadata; what it leaves empty is taken from the
+    page's own markup (the body's visible text, its meta tags)."""
     html = _XML_DECL.sub("", html, count=1)
-    body = html_body_text(html)
-    if body is None or not body.strip():
-        raise CleanError("HTML page has no body" if body is None else "HTML page has an empty body")
-    page = trafilatura_page(html)
-    if page is None or not page.text.strip():
-        fallback = Page(text=body)
-        page = fallback if page is None else Page(body, page.title, page.published, page.authors, page.url)
+    markup = markup_page(html)
+    if markup is None or not markup.text.strip():
+        raise CleanError("HTML page has no body" if markup is None else "HTML page has an empty body")
+    found = trafilatura_page(html) or Page(text="")
+    page = Page(text=found.text if found.text.strip() else markup.text,
+                title=found.title or markup.title, published=found.published or markup.published,
+                authors=found.authors or markup.authors, url=found.url or markup.url)
     if len(page.text.split()) < 3:
         raise CleanError("HTML page has no main text")
     if page.title and not _title_in_head(page.title, page.text):
@@ -291,12 +294,12 @@ def trafilatura_page(html: str) -> Optional[Page]:
             html, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, include_links=False,
             date_extraction_params={"extensive_search": False, "original_date": True})
-    except Exception:  # a parser failure on odd markup: the lxml fallback takes over
+    except Exception:  # a parser failure on odd markup: the page's own markup takes over
         return None
     if doc is None:
         return None
     get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
-    site = {s.casefold() for s in (get("sitename"), get("hostname")) if s}
+    site = [s for s in (get("sitename"), get("hostname")) if s]
     return Page(text=get("text") or "", title=clean_title(get("title")), published=parse_date(get("date")),
                 authors=split_authors(get("author"), exclude=site), url=get("url") or None)
 
@@ -305,21 +308,33 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header",
               "form", "iframe", "button", "select", "object", "embed")
 _BLOCK_TAGS = frozenset("address article blockquote dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 "
                         "hr li main ol p pre section table tbody td th thead tfoot tr ul br".split())
+# Where pages state their facts: XPath expressions tried in order, the first non-empty wins.
+_META_XPATHS = {
+    "title": ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
+              "//title/text()", "//h1//text()"),
+    "published": ('//meta[@property="article:published_time"]/@content',
+                  '//meta[@itemprop="datePublished"]/@content', '//*[@itemprop="datePublished"]/@datetime',
+                  '//meta[@name="pubdate" or @name="publishdate" or @name="date" or @name="DC.date.issued"'
+                  ' or @name="dc.date"]/@content', "//time/@datetime"),
+    "authors": ('//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content',
+                '//*[@rel="author"]//text()'),
+    "url": ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'),
+    "site": ('//meta[@property="og:site_name"]/@content',),
+}
 
 
-def html_body_text(html: str) -> Optional[str]:
-    """The visible text of the page's body, one block element a line; None when it has no body."""
+def markup_page(html: str) -> Optional[Page]:
+    """The page read from its markup alone: the body's visible text (one block element a line)
+    and the facts its meta tags state; None when it has no body."""
     try:
         import lxml.html
-    except ImportError:  # pragma: no cover - trafilatura depends on lxml
-        return None
-    try:
         tree = lxml.html.document_fromstring(html)
-    except Exception:
+    except Exception:  # unparsable markup, or no lxml
         return None
     body = tree.find("body")
     if body is None:
         return None
+    facts = {key: _first_xpath(tree, paths) for key, paths in _META_XPATHS.items()}
     for el in list(body.iter(*_DROP_TAGS)):
         el.drop_tree()
     for el in body.iter():
@@ -327,7 +342,19 @@ def html_body_text(html: str) -> Optional[str]:
             el.tail = "\n" + (el.tail or "")
             if el.tag.lower() != "br":
                 el.text = "\n" + (el.text or "")
-    return body.text_content()
+    return Page(text=body.text_content(), title=clean_title(facts["title"]),
+                published=parse_date(facts["published"]),
+                authors=split_authors(facts["authors"], exclude=[facts["site"]] if facts["site"] else []),
+                url=facts["url"] or None)
+
+
+def _first_xpath(tree, paths: tuple[str, ...]) -> Optional[str]:
+    for path in paths:
+        for value in tree.xpath(path):
+            value = " ".join(str(value).split())
+            if value:
+                return value
+    return None
 
 
 def _title_in_head(title: str, text: str) -> bool:

@@ -217,6 +217,23 @@ def test_html_page_gives_main_text_and_title_date_author_url_from_its_metadata(t
         assert junk not in a.text
 
 
+def test_html_page_is_read_from_its_markup_when_trafilatura_finds_nothing(monkeypatch):
+    import pipeline.clean as clean
+
+    monkeypatch.setattr(clean, "trafilatura_page", lambda html: None)
+    a = article(RawDocument(path="p.html", kind="html", data=news_page(TEXT_002).encode("utf-8")))
+    assert (a.title, a.published, a.authors, a.url) == (
+        HEADLINE_002, dt.date(2022, 11, 30), ("Ngọc Nga",), "https://cdc.example.vn/tin-tuc/khoi-thi-dua-tong-hop.html")
+    lines = a.text.split("\n")
+    assert lines[0] == HEADLINE_002
+    assert "Về dự và chỉ đạo có đồng chí Trương Thanh Phòng – Phó Giám đốc Sở Y tế; lãnh đạo của 07 đơn vị trong khối." in a.text
+    # Navigation, header, script, related links and the comment form are gone; the byline stays.
+    assert "Ngọc Nga" in lines
+    for junk in ("Skip to main content", "Trang chủ", "Liên hệ", "Lượt xem", "SARS-CoV-2", "Họ và tên",
+                 "Gửi bình luận", "tracker"):
+        assert junk not in a.text
+
+
 def test_html_page_without_metadata_keeps_its_title_from_the_title_tag(tmp_path):
     paras = [p for p in TEXT_000.split("\n") if len(p.split()) > 25]
     page = "<html><head><title>{}</title></head><body><div>{}</div></body></html>".format(
