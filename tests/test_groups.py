@@ -3,6 +3,7 @@ from conftest import corpus_text
 from pipeline.clean import clean_document
 from pipeline.extract import groups
 from pipeline.extract.context import Context
+from pipeline.record import Group
 from pipeline.types import Article, RawDocument
 
 
@@ -39,3 +40,44 @@ def test_number_counting_members_is_not_the_group_number():
     g = groups.find_group(ctx)
     assert (g.name, g.kind) == ("Cụm thi đua 7 tỉnh trung du và miền núi phía Bắc", "cum")
     assert groups.find_member_count(ctx.with_(group=g)) == 7
+
+
+def count_in(text: str, group):
+    ctx = Context(article=Article(doc_id="x", path="x", text=text))
+    return groups.find_member_count(ctx.with_(group=group))
+
+
+def test_units_signing_the_pact_state_the_count_even_without_a_named_group():
+    text = ("Cụm thi đua khu vực miền Đông Nam bộ đứng vị trí thứ nhất, kế đến là Bình Thuận. "
+            "Dịp này, 7 tỉnh đã ký kết giao ước thi đua năm 2013.")
+    assert count_in(text, None) == 7
+    text = "Tại hội nghị, 11 Chi cục Thuế các huyện, thị, thành đã thống nhất ký kết giao ước thi đua khối."
+    assert count_in(text, None) == 11
+
+
+def test_the_groups_own_number_does_not_count_members():
+    text = "Sáng 4/3, Cụm thi đua số 3 Công an tỉnh ký kết giao ước phong trào thi đua năm 2021."
+    assert count_in(text, Group(name="Cụm thi đua số 3 Công an tỉnh", kind="cum")) is None
+
+
+def test_delegates_of_units_within_the_cluster_count_the_units():
+    text = ("Dự Hội nghị có đại diện lãnh đạo HĐND, UBND Thị trấn Tân Minh và 12 đồng chí Bí thư "
+            "Khu phố trong cụm.")
+    assert count_in(text, Group(name="Cụm thi đua số 1", kind="cum")) == 12
+
+
+def test_staff_of_n_units_count_the_units():
+    text = "Tham dự có các đồng chí Viện trưởng, các kiểm sát viên, kiểm tra viên của 03 đơn vị."
+    assert count_in(text, Group(name="Cụm thi đua số 3", kind="cum")) == 3
+
+
+def test_number_before_the_units_the_group_is_named_for():
+    text = "Đảng bộ 13 Sở Y tế các tỉnh, thành miền Tây Nam bộ sẽ tiếp tục thi đua."
+    group = Group(name="Cụm thi đua các Sở Y tế miền Tây Nam bộ", kind="cum")
+    assert count_in(text, group) == 13
+    assert count_in(text, Group(name="Cụm thi đua số 5", kind="cum")) is None
+
+
+def test_n_of_n_units_signing():
+    text = "Đại diện 9/9 tỉnh, thành đã ký kết giao ước thi đua năm 2018."
+    assert count_in(text, Group(name="Cụm thi đua Hội Cựu chiến binh", kind="cum")) == 9

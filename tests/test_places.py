@@ -43,3 +43,19 @@ def test_tai_hoi_nghi_is_not_a_venue_and_province_comes_from_organizer():
 def test_city_short_forms():
     assert [p for _, p in places.provinces_in("tại TP.HCM và TP. Cần Thơ, Thừa Thiên - Huế")] == [
         "Hồ Chí Minh", "Cần Thơ", "Thừa Thiên Huế"]
+
+
+def test_provincial_newspaper_site_gives_its_province():
+    text = ("(Baonghean.vn) - Ngày 13/11, Khối Thi đua các cơ quan Đảng tổ chức Hội nghị tổng kết "
+            "phong trào thi đua, khen thưởng năm 2015.")
+    ctx = Context(article=Article(doc_id="x", path="x", text=text))
+    assert frame(ctx) == (None, "Nghệ An")
+    assert [p for _, p in places.provinces_in("Nguồn: baodongnai.com.vn")] == ["Đồng Nai"]
+    assert places.provinces_in("xem thêm tại baomoi.vn") == []
+
+
+def test_national_convention_centre_is_in_the_capital():
+    text = ("Ngày 17/09/2015 tại Trung tâm Hội nghị Quốc gia Mỹ Đình, Ngành Y tế đã tổ chức "
+            "Đại hội thi đua yêu nước ngành Y tế lần thứ VI.")
+    ctx = Context(article=Article(doc_id="x", path="x", text=text))
+    assert frame(ctx) == ("Trung tâm Hội nghị Quốc gia Mỹ Đình", "Hà Nội")

@@ -151,30 +151,80 @@ def _capitalised(name: str) -> bool:
 
 # --- member count -----------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class CountRule:
+    pattern: re.Pattern
+    needs_group: bool  # only trusted once a cụm/khối has been found for the article
+
+
 @lru_cache(maxsize=None)
-def _count_patterns() -> tuple[re.Pattern, ...]:
+def _count_rules() -> tuple[CountRule, ...]:
     nouns = "|".join(re.escape(n) for n in words("member"))
-    num = r"(\d{1,3})"
+    # a number that is not a group's own number ("Cụm số 3") nor part of a date or time
+    num = r"(?<!số )(?<![\d:/.,])(\d{1,3})(?=[^\S\n])"
     grp = r"(?:cụm|khối)"
-    return tuple(re.compile(p, re.I) for p in (
-        rf"\b{num}\s*/\s*\1\s+(?:{nouns})",                                   # 08/08 Hội
-        rf"{grp}[^.;:\n]{{0,120}}?\b(?:gồm|bao gồm|có)\s+(?:các\s+)?{num}\s+(?:{nouns})\b",
-        rf"\b{num}\s+(?:{nouns})(?:\s+thành viên)?\s+(?:(?:trong|thuộc|của)\s+)?(?:các\s+)?{grp}",
-        rf"\b{num}\s+(?:{nouns})\s+thành viên\b",
-        rf"\b(?:gồm|bao gồm)\s+{num}\s+(?:{nouns})\b",
-        rf"\b{grp}\s+(?:thi đua\s+)?(?:của\s+)?{num}\s+(?:{nouns})\b",                 # cụm thi đua 7 tỉnh
-        rf"\b(?:đại diện|lãnh đạo)\s+(?:của\s+)?(?:các\s+)?{num}\s+(?:{nouns})\b",  # đại diện 9 huyện
-    ))
+    sign = r"(?:ký|kí)\s+(?:kết\s+)?(?:bản\s+)?giao\s+ước"
+    table = (
+        # "08/08 Hội"
+        (rf"(?<![\d/])(\d{{1,3}})\s*/\s*\1\s+(?:{nouns})", True),
+        # "Cụm ... bao gồm 8 tỉnh, thành", "Khối ... có 10 đơn vị"
+        (rf"{grp}[^.;:\n]{{0,120}}?\b(?:gồm|bao gồm|có)\s+(?:các\s+)?{num}\s+(?:{nouns})\b", False),
+        # "8 đơn vị trong Cụm", "07 đơn vị thành viên của khối"
+        (rf"\b{num}\s+(?:{nouns})(?:\s+thành viên)?\s+(?:(?:trong|thuộc|của)\s+)?(?:các\s+)?{grp}", True),
+        # "12 đồng chí Bí thư Khu phố trong cụm": the units' delegates counted
+        (rf"\b{num}\s+(?:[^\s.;,]+\s+){{1,4}}?(?:{nouns})\s+(?:trong|thuộc)\s+{grp}\b", True),
+        # "7 tỉnh đã ký kết giao ước", "11 Chi cục Thuế các huyện, thị, thành đã thống nhất ký kết giao ước"
+        (rf"\b{num}\s+(?:{nouns})\b[^.;:\n]{{0,45}}?\b{sign}", False),
+        (rf"\b{num}\s+(?:{nouns})\s+thành viên\b", True),
+        (rf"\b(?:gồm|bao gồm)\s+{num}\s+(?:{nouns})\b", True),
+        # "cụm thi đua 7 tỉnh"
+        (rf"\b{grp}\s+(?:thi đua\s+)?(?:của\s+)?{num}\s+(?:{nouns})\b", True),
+        # "đại diện 9 huyện", "lãnh đạo của 07 đơn vị", "kiểm sát viên của 03 đơn vị"
+        (rf"\b(?:đại diện|lãnh đạo|của)\s+(?:của\s+)?(?:các\s+)?{num}\s+(?:{nouns})\b", True),
+    )
+    return tuple(CountRule(re.compile(p, re.I), g) for p, g in table)
+
+
+_GROUP_HEAD = re.compile(r"(?i)^(?:cụm|khối)\s+(?:thi\s+đua\s+)?(?:các\s+|của\s+)?")
+
+
+def _members_phrase(group: Optional[Group]) -> Optional[str]:
+    """What a group's name says its members are: "Cụm thi đua các Sở Y tế miền Tây" ->
+    "Sở Y tế"; None for a numbered group ("Cụm thi đua số 3")."""
+    if group is None:
+        return None
+    rest = _GROUP_HEAD.sub("", group.name)
+    toks = rest.split()
+    if not toks or toks[0].lower() in ("số",) or toks[0][0].isdigit() or re.fullmatch(r"[IVX]+", toks[0]):
+        return None
+    phrase = " ".join(toks[:3])
+    low = phrase.lower()
+    if not any(low == n or low.startswith(n + " ") for n in words("member")):
+        return None
+    return phrase
+
+
+def _count_by_name(text: str, group: Optional[Group]) -> Optional[int]:
+    """ "13 Sở Y tế", "11 Chi cục Thuế": a number before the members the group is named for."""
+    phrase = _members_phrase(group)
+    if not phrase:
+        return None
+    pat = r"\s+".join(re.escape(t) for t in phrase.split())
+    m = re.search(rf"(?<![\d/.,])\b(\d{{1,3}})\s+{pat}(?![\w])", text, re.I)
+    return int(m.group(1)) if m else None
 
 
 def find_member_count(ctx: Context) -> Optional[int]:
-    if ctx.group is None:
-        return None
     text = ctx.text
-    for pat in _count_patterns():
-        m = pat.search(text)
+    for rule in _count_rules():
+        if rule.needs_group and ctx.group is None:
+            continue
+        m = rule.pattern.search(text)
         if m:
             n = int(m.group(1))
             if 2 <= n <= 200:
                 return n
+    n = _count_by_name(text, ctx.group)
+    if n is not None and 2 <= n <= 200:
+        return n
     return None

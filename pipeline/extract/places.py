@@ -13,6 +13,7 @@ headline and lead (organizers: "Sở Y tế Vĩnh Phúc", source tags: "CDC Hà 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
@@ -109,10 +110,29 @@ def _province_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(out)
 
 
+def _fold(name: str) -> str:
+    """ "Nghệ An" -> "nghean": how a province is written in a web address."""
+    name = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in name if c.isascii() and c.isalnum()).lower()
+
+
+@lru_cache(maxsize=None)
+def _site_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """A provincial newspaper's site name ("Baonghean.vn", "baodongnai.com.vn")."""
+    slugs = {_fold(r["name"]): r["province"] for r in lexicon.load("provinces") if r["kind"] == "province"}
+    alts = "|".join(sorted(slugs, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w.])bao({alts})\.(?:com\.)?vn\b"), slugs
+
+
 def provinces_in(text: str) -> list[tuple[int, str]]:
-    """(offset, province) for every province, alias or known place named in ``text``."""
+    """(offset, province) for every province, alias, known place or provincial newspaper
+    site named in ``text``."""
     taken: list[tuple[int, int]] = []
     found = []
+    pat, slugs = _site_pattern()
+    for m in pat.finditer(text):
+        taken.append((m.start(), m.end()))
+        found.append((m.start(), slugs[m.group(1).lower()]))
     for pat, prov in _province_patterns():
         for m in pat.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
