@@ -202,14 +202,27 @@ def fold(value: Optional[str]) -> Optional[str]:
 
 # --- opening -------------------------------------------------------------------------------
 
-def connect(db: Union[str, Path]) -> sqlite3.Connection:
-    """Open (and create if needed) the archive: schema, foreign keys on, ``fold()`` in SQL."""
-    conn = sqlite3.connect(str(db), isolation_level=None)
+def connect(db: Union[str, Path], create: bool = True) -> sqlite3.Connection:
+    """Open the archive with foreign keys on and ``fold()`` in SQL. With ``create`` the file
+    and its schema are made when missing; without it the archive is opened read-only and
+    must already be one (:class:`NotAnArchive` otherwise)."""
+    if create:
+        conn = sqlite3.connect(str(db), isolation_level=None)
+    else:
+        conn = sqlite3.connect(f"{Path(db).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function("fold", 1, fold, deterministic=True)
-    conn.executescript(_SCHEMA)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if create:
+        conn.executescript(_SCHEMA)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    elif conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        conn.close()
+        raise NotAnArchive(f"{db} is not a thidua archive (make one with: thidua index RECORDS.jsonl --db {db})")
     return conn
+
+
+class NotAnArchive(sqlite3.DatabaseError):
+    """The file opened for reading is not an archive of this version."""
 
 
 # --- reading -------------------------------------------------------------------------------

@@ -141,9 +141,15 @@ def index(
     Re-indexing a record replaces what the archive held for its doc_id, never duplicates it.
     A line that is not a valid record is reported and skipped; the others are indexed.
     """
+    import sqlite3
+
     from .archive import index_files
 
-    report = index_files(records, db)
+    try:
+        report = index_files(records, db)
+    except sqlite3.Error as exc:
+        typer.echo(f"error: cannot write the archive {db}: {exc}", err=True)
+        raise typer.Exit(code=2)
     for problem in report.problems:
         typer.echo(f"skipped {problem.text()}", err=True)
     if not quiet:
@@ -175,7 +181,7 @@ def search(
     filters = Filters(province=province, year=year, group=group, award_type=award_type,
                       person=person, unit=unit)
     try:
-        conn = connect(db)
+        conn = connect(db, create=False)
         hits = run_search(conn, query, filters, limit)
     except (QueryError, sqlite3.DatabaseError) as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -333,3 +333,13 @@ def test_the_search_canned_query_folds_what_is_typed(questions_db):
     # escape_fts is Datasette's; here a stand-in that quotes each folded word the same way
     questions_db.create_function("escape_fts", 1, lambda q: " ".join(f'"{w}"' for w in fold(q).split()))
     assert [r[1] for r in questions_db.execute(sql, {"q": "Hoàng Quốc Cường"})] == ["taynambo"]
+
+
+def test_index_command_says_when_the_archive_cannot_be_written(tmp_path):
+    path = write_jsonl(tmp_path / "r.jsonl", [cum3_record().to_json()])
+    done = subprocess.run([sys.executable, "-m", "pipeline", "index", str(path),
+                           "--db", str(tmp_path / "no" / "such" / "dir" / "a.sqlite")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: cannot write the archive")
+    assert "Traceback" not in done.stderr

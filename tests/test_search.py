@@ -141,3 +141,20 @@ def test_search_command_without_an_archive_says_how_to_make_one(tmp_path):
     assert done.returncode == 2
     assert "thidua index" in done.stderr
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_search_command_refuses_a_file_that_is_not_an_archive(tmp_path):
+    other = tmp_path / "notes.sqlite"
+    other.write_text("just some notes", encoding="utf-8")
+    done = run_cli("thi dua", "--db", str(other))
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ")
+    assert "Traceback" not in done.stderr
+    assert other.read_text(encoding="utf-8") == "just some notes"
+
+
+def test_search_opens_the_archive_read_only(db):
+    conn = connect(db, create=False)
+    assert doc_ids(search(conn, "ly kim soi")) == ["cum3"]
+    with pytest.raises(Exception, match="readonly"):
+        conn.execute("DELETE FROM articles")
