@@ -106,8 +106,14 @@ def jsonl_document(raw: bytes, label: str, lineno: int) -> RawDocument:
 
 @reader(".jsonl", ".ndjson")
 def read_jsonl_file(path: Path, label: str) -> Iterator[RawDocument]:
+    found = False
     with path.open("rb") as fh:
-        yield from jsonl_documents(fh, label)
+        for doc in jsonl_documents(fh, label):
+            found = True
+            yield doc
+    if not found:
+        message = "empty file" if path.stat().st_size == 0 else "JSONL file holds only blank lines"
+        yield RawDocument(path=label, kind="text", error=message)
 
 
 # --- WARC -------------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ def batch(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
         "[1, 2, 3]",
     ]
     (d / "10_batch.jsonl").write_text("\n".join(jsonl_lines) + "\n", encoding="utf-8")
+    (d / "11_empty.jsonl").write_bytes(b"")
+    (d / "12_blank.jsonl").write_bytes(b"\n  \n")
     missing = str(tmp_path / "missing.txt")
     errors = {
         f"{d}/01_empty.txt": "empty file",
@@ -70,6 +72,8 @@ def batch(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
         f"{d}/10_batch.jsonl#no-text": "JSONL line 3 has no article text: it has no 'text' or 'html' field",
         f"{d}/10_batch.jsonl#blank-text": "JSONL line 4 has no article text: its 'text' field is empty or not a string",
         f"{d}/10_batch.jsonl:5": "JSONL line 5 is not a JSON object but a list",
+        f"{d}/11_empty.jsonl": "empty file",
+        f"{d}/12_blank.jsonl": "JSONL file holds only blank lines",
         missing: "no such file or folder",
     }
     return [str(d), missing], errors
@@ -87,7 +91,7 @@ def test_each_bad_input_gives_exactly_one_error_record_with_its_reason(batch, tm
     got = {r["source"]["path"]: r["error"] for r in records if r["error"] is not None}
     assert got == errors
     paths = [r["source"]["path"] for r in records]
-    assert len(paths) == len(set(paths)) == 16
+    assert len(paths) == len(set(paths)) == 18
     for r in records:
         if r["error"] is not None:
             assert (r["text"], r["is_emulation_meeting"], r["meeting"]) == ("", False, None)
