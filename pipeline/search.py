@@ -17,6 +17,7 @@ from typing import Optional
 
 from .archive import fold
 from .record import AwardType
+from .textnorm import norm
 
 # Weights of the FTS columns (title, body, units, people) in the bm25 rank.
 _WEIGHTS = (8.0, 1.0, 4.0, 4.0)
@@ -26,6 +27,9 @@ _OPERATOR_RE = re.compile(r"\b(AND|OR|NOT|NEAR)\b")
 _WORD_RE = re.compile(r"\w+")
 _TERM_RE = re.compile(r"(\w+)(\*?)")
 SNIPPET_WIDTH = 180
+# A query written with diacritics ranks exact spellings first among this many times --limit
+# candidates (matching itself always ignores diacritics).
+ACCENT_POOL = 3
 
 
 class QueryError(ValueError):
@@ -207,15 +211,33 @@ def snippet(text: str, terms: list[tuple[str, bool]],
     return text[start:end], inside, start
 
 
+def accented_words(query: str) -> list[str]:
+    """The query's words written with diacritics, in comparison form (tone placement unified)."""
+    text = _OPERATOR_RE.sub(" ", query)
+    return [norm(w) for w in _WORD_RE.findall(text) if fold(w) != w.lower()]
+
+
+def exact_spellings(words: list[str], title: Optional[str], text: str) -> int:
+    """How many of the accented query words the title and text spell exactly as typed."""
+    hay = norm(f"{title or ''}\n{text}")
+    return sum(1 for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", hay))
+
+
 def search(conn: sqlite3.Connection, query: str = "", filters: Filters = Filters(),
            limit: int = 10) -> list[Hit]:
-    """Ranked hits of ``query`` under ``filters`` (best first), at most ``limit``."""
+    """Ranked hits of ``query`` under ``filters`` (best first), at most ``limit``.
+
+    Matching ignores diacritics; when the query is written with them, the hits that spell
+    its words exactly come first (bm25 order otherwise)."""
     if limit < 1:
         raise QueryError("--limit must be at least 1")
     terms = query_terms(query) if query.strip() else []
+    accented = accented_words(query) if query.strip() else []
+    rows = _rows(conn, query, filters, limit * ACCENT_POOL if accented else limit)
+    if accented:
+        rows = sorted(rows, key=lambda r: -exact_spellings(accented, r[2], r[3]))[:limit]
     hits = []
-    for n, (doc_id, path, title, text, date, year, province, group, kinds, score) in enumerate(
-            _rows(conn, query, filters, limit), 1):
+    for n, (doc_id, path, title, text, date, year, province, group, kinds, score) in enumerate(rows, 1):
         snip, marks, offset = snippet(text, terms)
         if not marks and title:
             t_snip, t_marks, _ = snippet(title, terms)

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import corpus_text
 from pipeline.archive import connect, index_records
-from pipeline.search import Filters, QueryError, format_hit, fts_query, mark, search, snippet
+from pipeline.search import (Filters, QueryError, accented_words, exact_spellings, format_hit, fts_query,
+                             mark, search, snippet)
 from test_archive import CUM3, cum3_record, not_a_meeting_record, tay_nam_bo_record
 
 
@@ -158,3 +159,17 @@ def test_search_opens_the_archive_read_only(db):
     assert doc_ids(search(conn, "ly kim soi")) == ["cum3"]
     with pytest.raises(Exception, match="readonly"):
         conn.execute("DELETE FROM articles")
+
+
+def test_a_query_with_diacritics_ranks_its_exact_spelling_first(db):
+    # both articles write "cơ sở" and "thi đua"; only 000 writes "Cờ"; all fold to "co thi dua",
+    # so the first query keeps bm25's order and the second moves 000 up
+    conn = connect(db)
+    assert doc_ids(search(conn, "cơ thi đua")) == ["taynambo", "cum3"]
+    assert doc_ids(search(conn, "cờ thi đua")) == ["cum3", "taynambo"]
+    assert doc_ids(search(conn, "cờ thi đua", limit=1)) == ["cum3"]
+
+
+def test_accented_words_keep_one_tone_placement():
+    assert accented_words("Văn hoá AND thi") == ["văn", "hóa"]
+    assert exact_spellings(["hóa"], None, "cụ thể hoá") == 1
