@@ -205,6 +205,21 @@ def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14) -> int:
     return end
 
 
+def unit_end_char(doc: Doc, start_char: int, end_char: int) -> int:
+    """Char end of the unit-like part of ``text[start_char:end_char]``.
+
+    The same rule as :func:`unit_end` (the first word is always kept: a list item may start
+    without a head, "Y tế"), for callers that work on character offsets.
+    """
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return end_char
+    end = unit_end(doc, span.start + 1, set(), max_len=len(span) + 1)
+    if end <= span.start + 1:
+        end = span.start + 1
+    return min(end_char, doc[end - 1].idx + len(doc[end - 1].text))
+
+
 def _starts_title(doc: Doc, i: int) -> bool:
     starts = doc.user_data.get("title_starts")
     return bool(starts) and i in starts

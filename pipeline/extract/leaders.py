@@ -22,6 +22,8 @@ from .context import Context
 from .members import enumerations
 
 _YEAR = re.compile(r"năm\s+(\d{4})", re.I)
+# A unit written after "tại" is the venue: "tại Sở Y tế Vĩnh Phúc, Trưởng Khối ... đã tổ chức".
+_VENUE = re.compile(r"(?<!\w)tại\s+$", re.I)
 _SENT_END = re.compile(r"[.!?\n](?=\s|$)")
 
 
@@ -76,7 +78,7 @@ def unit_for_cue(text: str, orgs, start: int, end: int, after: bool = False):
     before = [o for o in orgs if o.end_char <= start and start - o.end_char <= 40]
     if before and not after:
         o = before[-1]
-        if _links().match(text[o.end_char:start]):
+        if _links().match(text[o.end_char:start]) and not _VENUE.search(text[max(0, o.start_char - 8):o.start_char]):
             return o
     later = [o for o in orgs if o.start_char >= end and o.start_char - end <= 70]
     if later and after:

@@ -13,6 +13,7 @@ Sources, all within an article about a cụm/khối:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -22,7 +23,6 @@ from ..record import Member, Span
 from .context import Context
 
 _GROUP_WORD = re.compile(r"(?<!\w)(cụm|khối)(?!\w)", re.I)
-_LIST_END = re.compile(r"\.(?=\s)|\n|\)|(?<=\w)\.$")
 _COUNT = re.compile(r"^(?:\d+(?:/\d+)?\s+)?(?:các\s+)?", re.I)
 
 
@@ -36,14 +36,28 @@ class Item:
 
 @lru_cache(maxsize=1)
 def _trigger_re() -> re.Pattern:
+    """Group ``pre``: words between a colon trigger and its colon; ``direct``: a plain trigger;
+    ``strict``: set when the trigger only opens a list whose items are all units."""
     rows = lexicon.load("member_triggers")
-    with_colon = sorted({r["trigger"] for r in rows if r["colon"] == "1"}, key=len, reverse=True)
-    plain = sorted({r["trigger"] for r in rows if r["colon"] == "0"}, key=len, reverse=True)
-    alt_c = "|".join(map(re.escape, with_colon))
-    alt_p = "|".join(map(re.escape, plain))
+
+    def alt(colon, strict):
+        ws = sorted({r["trigger"] for r in rows if r["colon"] == colon and r["strict"] == strict},
+                    key=len, reverse=True)
+        return "|".join(map(re.escape, ws)) or "(?!)"
+
+    # A lookahead, so that triggers overlap: of those sharing a colon the nearest one counts.
     return re.compile(
-        r"(?<!\w)(?:(?:" + alt_c + r")\s*(?P<pre>[^:;.\n()]{0,60}?)\s*:|(?:" + alt_p + r")\s+(?P<direct>))",
+        r"(?<!\w)(?=(?P<all>(?:(?:" + alt("1", "0") + r")|(?P<strict>" + alt("1", "1") + r"))"
+        r"\s*(?P<pre>[^:;.\n()]{0,60}?)\s*:|(?:" + alt("0", "0") + r")\s+(?P<direct>)))",
         re.I)
+
+
+def _triggers(text: str) -> list[re.Match]:
+    """Trigger matches, one per list start: the one written nearest to it."""
+    by_end: dict[int, re.Match] = {}
+    for m in _trigger_re().finditer(text):
+        by_end[m.end("all")] = m
+    return sorted(by_end.values(), key=lambda m: m.end("all"))
 
 
 @lru_cache(maxsize=1)
@@ -97,33 +111,136 @@ def _shared_head(pre: str) -> str:
     return pre if len(pre.split()) <= 6 else ""
 
 
-def _cut_clause(doc_text: str, start: int, end: int) -> int:
-    """End of the unit-like part of an item: before the first verb or function word."""
-    stops = nlp.unit_stops()
-    words = list(re.finditer(r"\S+", doc_text[start:end]))
-    for k, w in enumerate(words):
-        low = w.group().lower().strip(",;")
-        nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
-        if k > 0 and not w.group()[0].isupper() and (low in stops or f"{low} {nxt}" in stops) and low != "và":
-            return start + words[k - 1].end()
-    return end
+def _fold(s: str) -> str:
+    """Lower-case with one tone style ("hoá" = "hóa", "uỷ" = "ủy"); keeps the length."""
+    s = s.lower()
+    return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], s)
 
 
-def _items_of(text: str, start: int, end: int, head: str) -> list[Item]:
-    out: list[Item] = []
-    depth, piece_start = 0, start
-    pieces = []
+_TONE_MOVES: dict[str, str] = {}
+for _base, _second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _tone in ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"):
+        _old = unicodedata.normalize("NFC", _base + _tone + _second)
+        _new = unicodedata.normalize("NFC", _base + _second + _tone)
+        _TONE_MOVES[_new] = _old
+_TONE_RE = re.compile("(" + "|".join(map(re.escape, _TONE_MOVES)) + r")(?![a-zà-ỹđ])")
+
+
+def _name_pattern(name: str) -> str:
+    """A regex for a name as written: any spacing around commas and dashes."""
+    out = []
+    for tok in re.findall(r"[,\-–]|[^\s,\-–]+", _fold(name)):
+        if tok == ",":
+            out.append(r"\s*,\s*")
+        elif tok in "-–":
+            out.append(r"\s*[-–—]\s*")
+        else:
+            if out and not out[-1].endswith(r"\s*"):
+                out.append(r"\s+")
+            out.append(re.escape(tok))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _department_re() -> re.Pattern:
+    """Department names (``lexicon/department_names.txt``), whole, longest first."""
+    names = sorted(lexicon.words("department_names"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(_name_pattern(n) for n in names) + r")(?!\w)")
+
+
+def _is_department(name: str) -> bool:
+    return bool(_department_re().fullmatch(_fold(name.strip())))
+
+
+@lru_cache(maxsize=4)
+def _doc_for(text: str):
+    return nlp.make_doc(text)
+
+
+def _protected_commas(text: str, start: int, end: int) -> set[int]:
+    """Commas inside a department name ("Văn hóa, Thể thao và Du lịch"): not item separators."""
+    folded = _fold(text[start:end])
+    out = set()
+    for m in _department_re().finditer(folded):
+        out.update(start + i for i in range(m.start(), m.end()) if folded[i] == ",")
+    return out
+
+
+def _list_end(text: str, start: int) -> int:
+    """End of an enumeration: a full stop, a line break or an unmatched ")"."""
+    depth = 0
+    for i in range(start, len(text)):
+        c = text[i]
+        if c == "\n":
+            return i
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c == "." and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace()):
+            return i
+    return len(text)
+
+
+def _ground(text: str, name: str, start: int, end: int) -> tuple[str, int, int]:
+    """(name, start, end) whose span holds the name or the last half of its words.
+
+    A long shared head over a short item ("Liên đoàn Lao động tỉnh" + "An Giang") is grounded
+    where the article writes the full name elsewhere; failing that the item stays as written.
+    """
+    written = text[start:end]
+    words = _fold(name).split()
+    folded_written = _fold(written)
+    if any(" ".join(words[i:]) in folded_written for i in range(0, len(words) // 2 + 1)):
+        return name, start, end
+    m = re.search(r"(?<!\w)" + _name_pattern(name) + r"(?!\w)", _fold(text))
+    if m:
+        return name, m.start(), m.end()
+    # "Ban CHQS các huyện: Thống Nhất" -> "Ban CHQS Thống Nhất": the head without its locality.
+    head = name[: len(name) - len(written)].strip()
+    for loc in _localities():
+        if head.lower().endswith(" " + loc.lower()):
+            short = head[: len(head) - len(loc)].strip() + " " + written
+            words = _fold(short).split()
+            if any(" ".join(words[i:]) in folded_written for i in range(0, len(words) // 2 + 1)):
+                return short, start, end
+    return written, start, end
+
+
+def _splits(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Pieces of an enumeration between "," and ";" outside brackets and department names."""
+    keep = _protected_commas(text, start, end)
+    depth, piece_start, pieces = 0, start, []
     for i in range(start, end):
         c = text[i]
         if c == "(":
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif c in ",;" and depth == 0:
+        elif c in ",;" and depth == 0 and i not in keep:
             pieces.append((piece_start, i, c))
             piece_start = i + 1
     pieces.append((piece_start, end, ""))
+    return pieces
+
+
+def _continues(piece: str) -> bool:
+    """A lower-case piece that goes on the unit before it ("thuốc, mỹ phẩm, thực phẩm")."""
+    words = piece.split()
+    stops = nlp.unit_stops()
+    return (0 < len(words) <= 3 and piece[0].islower() and words[0] not in ("và", "các")
+            and not _starts_with_locality(piece)
+            and not any(w.lower() in stops for w in words)
+            and not any(f"{a} {b}".lower() in stops for a, b in zip(words, words[1:])))
+
+
+def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item]:
+    doc = doc if doc is not None and doc.text == text else _doc_for(text)
+    out: list[Item] = []
     local_head = head
+    pieces = _splits(text, start, end)
     for n, (a, b, sep) in enumerate(pieces):
         while a < b and text[a] in " \t":
             a += 1
@@ -137,6 +254,11 @@ def _items_of(text: str, start: int, end: int, head: str) -> list[Item]:
             cue = m.group("c1") or m.group("c2")
             b = a + m.start()
         piece = text[a:b]
+        if out and not cue and _continues(piece) and nlp.unit_end_char(doc, a, b) == b \
+                and out[-1].end == _prev_end(text, a):
+            prev = out[-1]
+            out[-1] = Item(name=prev.name + text[prev.end:b], start=prev.start, end=b, leader_cue=prev.leader_cue)
+            continue
         if piece.lower().startswith("và "):
             a += 3
             piece = text[a:b]
@@ -147,9 +269,11 @@ def _items_of(text: str, start: int, end: int, head: str) -> list[Item]:
             local_head = h if h in _localities() else h[0].upper() + h[1:]
             a += m.end()
             piece = text[a:b]
-        if not piece or not (piece[0].isupper() or _starts_with_locality(piece)):
+        if not piece or not (piece[0].isupper() or _starts_with_locality(piece)) \
+                or re.match(r"(?:Các|Những)\s+[a-zà-ỹđ]", piece):
             break
-        b2 = _cut_clause(text, a, b)
+        dm = _department_re().match(_fold(piece))
+        b2 = b if dm and dm.end() == len(piece) else nlp.unit_end_char(doc, a, b)
         truncated = b2 < b
         b = b2
         piece = text[a:b].strip()
@@ -157,31 +281,50 @@ def _items_of(text: str, start: int, end: int, head: str) -> list[Item]:
             break
         names = [piece]
         # The last item may join two with "và": "Hà Nam và Ninh Bình", "... và Thanh tra tỉnh".
-        if n == len(pieces) - 1 or truncated:
+        if (n == len(pieces) - 1 or truncated) and not _is_department(piece):
             parts = piece.split(" và ")
-            if len(parts) == 2 and parts[1][:1].isupper() and (
+            if len(parts) == 2 and parts[1][:1].isupper() and not _is_department(parts[1]) \
+                    and not _is_department(parts[0]) and (
                     _starts_with_head(parts[1]) or (local_head and len(parts[1].split()) <= 3)
                     or (not local_head and not _starts_with_head(parts[0])
                         and len(parts[0].split()) <= 3 and len(parts[1].split()) <= 3)):
+                names = parts
+            elif len(parts) == 2 and _is_department(parts[1]) and _is_department(parts[0]):
                 names = parts
         pos = a
         for nm in names:
             s = text.index(nm, pos)
             pos = s + len(nm)
-            full = nm
-            if local_head and not _starts_with_head(nm) and not _starts_with_locality(nm):
-                full = f"{local_head} {nm}"
-                n_full = len(full.split())
-                if len(nm.split()) < n_full - n_full // 2:
-                    # Evidence must hold at least the last half of the name's words: a long
-                    # shared head over a short item keeps the item as written.
-                    full = nm
-            out.append(Item(name=full, start=s, end=s + len(nm), leader_cue=cue if nm is names[-1] or len(names) == 1 else None))
+            full, e = nm, s + len(nm)
+            if _is_department(nm) and (not local_head or local_head.lower() == "sở"):
+                full = f"Sở {nm}"
+            elif _starts_with_head(nm) or _starts_with_locality(nm):
+                if _bare_head(nm):
+                    continue
+            elif local_head:
+                full, s, e = _ground(text, f"{local_head} {nm}", s, e)
+            out.append(Item(name=full, start=s, end=e,
+                            leader_cue=cue if nm is names[-1] or len(names) == 1 else None))
         if truncated:
             break
-        if sep == ";" and head != local_head and not _starts_with_head(piece):
-            pass
     return out
+
+
+def _bare_head(name: str) -> bool:
+    """A unit head with no name after it ("Ban" cut before "thi đua")."""
+    return any(name.strip() == h for h in _heads())
+
+
+def _prev_end(text: str, a: int) -> int:
+    """End of the text before the separator that precedes position ``a``."""
+    i = a
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i > 0 and text[i - 1] == ",":
+        i -= 1
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i
 
 
 def in_group_article(ctx: Context) -> bool:
@@ -194,8 +337,9 @@ def enumerations(ctx: Context) -> list[Item]:
         return []
     text = ctx.text
     out: list[Item] = []
-    for m in _trigger_re().finditer(text):
-        start = m.end()
+    doc = ctx.doc if ctx.doc is not None else _doc_for(text)
+    for m in _triggers(text):
+        start = m.end("all")
         if m.group("direct") is not None:
             rest = text[start:start + 40]
             if not _starts_with_head(rest):
@@ -203,9 +347,13 @@ def enumerations(ctx: Context) -> list[Item]:
             head = ""
         else:
             head = _shared_head(m.group("pre") or "")
-        end_m = _LIST_END.search(text, start)
-        end = end_m.start() if end_m else len(text)
-        items = _items_of(text, start, end, head)
+        items = _items_of(text, start, _list_end(text, start), head, doc)
+        if m.group("strict") is not None:
+            # A weak trigger ("như:", "trong Khối:") opens a list of units only if every
+            # item is one: a unit head, a locality, a department or a unit-type shared head.
+            if len(items) < 2 or not all(_starts_with_head(i.name) or _starts_with_locality(i.name)
+                                         for i in items):
+                continue
         if len(items) >= 2 or (items and head):
             out.extend(items)
     return out
