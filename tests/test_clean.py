@@ -192,6 +192,12 @@ def test_short_article_line_matches_no_boilerplate_rule_and_is_kept(stem, line):
     ("Xem thêm", "block"),
     ("Xem thêm: Hà Nam: 02 trường hợp dương tính với SARS-CoV-2", "block"),
     ("Những tin cũ hơn", "block"),
+    ("Chia sẻ bài viết", "drop"),
+    ("« Trang trước", "drop"),
+    ("Hôm nay: 1.234", "drop"),
+    ("Bản quyền thuộc về Sở Y tế", "drop"),
+    ("Ý kiến (0)", "cut"),
+    ("Liên kết website", "block"),
 ])
 def test_web_widget_lines_are_recognized(line, kind):
     assert line_kind(line) == kind
