@@ -27,9 +27,9 @@ _OPERATOR_RE = re.compile(r"\b(AND|OR|NOT|NEAR)\b")
 _WORD_RE = re.compile(r"\w+")
 _TERM_RE = re.compile(r"(\w+)(\*?)")
 SNIPPET_WIDTH = 180
-# A query written with diacritics ranks exact spellings first among this many times --limit
-# candidates (matching itself always ignores diacritics).
-ACCENT_POOL = 3
+# Among this many times --limit bm25 candidates, the hits that spell the query's accented
+# words exactly, then those holding its words as a phrase, come first.
+RERANK_POOL = 3
 
 
 class QueryError(ValueError):
@@ -223,19 +223,30 @@ def exact_spellings(words: list[str], title: Optional[str], text: str) -> int:
     return sum(1 for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", hay))
 
 
+def has_phrase(terms: list[tuple[str, bool]], title: Optional[str], text: str) -> bool:
+    """Do the title or text hold the query's words in a row (diacritics ignored)?"""
+    if len(terms) < 2:
+        return False
+    pattern = r"\b" + r"\W+".join(_term_pattern(w, p) for w, p in terms)
+    return re.search(pattern, fold(f"{title or ''}\n{text}")) is not None
+
+
 def search(conn: sqlite3.Connection, query: str = "", filters: Filters = Filters(),
            limit: int = 10) -> list[Hit]:
     """Ranked hits of ``query`` under ``filters`` (best first), at most ``limit``.
 
-    Matching ignores diacritics; when the query is written with them, the hits that spell
-    its words exactly come first (bm25 order otherwise)."""
+    Matching ignores diacritics. Among the best bm25 candidates, the hits that spell the
+    query's accented words exactly as typed come first, then those holding its words as a
+    phrase; bm25 orders the rest."""
     if limit < 1:
         raise QueryError("--limit must be at least 1")
     terms = query_terms(query) if query.strip() else []
     accented = accented_words(query) if query.strip() else []
-    rows = _rows(conn, query, filters, limit * ACCENT_POOL if accented else limit)
-    if accented:
-        rows = sorted(rows, key=lambda r: -exact_spellings(accented, r[2], r[3]))[:limit]
+    rerank = bool(accented) or len(terms) > 1
+    rows = _rows(conn, query, filters, limit * RERANK_POOL if rerank else limit)
+    if rerank:
+        rows = sorted(rows, key=lambda r: (-exact_spellings(accented, r[2], r[3]),
+                                           not has_phrase(terms, r[2], r[3])))[:limit]
     hits = []
     for n, (doc_id, path, title, text, date, year, province, group, kinds, score) in enumerate(rows, 1):
         snip, marks, offset = snippet(text, terms)
@@ -266,8 +277,7 @@ def format_hit(hit: Hit, color: bool) -> str:
     bold, reset = ("\x1b[1m", "\x1b[0m") if color else ("", "")
     facts = " · ".join(str(v) for v in (hit.date or hit.year, hit.province, hit.group) if v)
     body = " ".join(mark(hit.snippet, hit.highlights, before, after).split())
-    lines = [f"{hit.rank}. {bold}{hit.title or hit.path}{reset}"
-             + (f"  ({hit.score:.2f})" if hit.score is not None else ""),
+    lines = [f"{hit.rank}. {bold}{hit.title or hit.path}{reset}",
              f"   {facts + ' · ' if facts else ''}{hit.path} · {hit.doc_id}"]
     if body:
         lines.append(f"   …{body}…")
