@@ -207,17 +207,25 @@ STDIN_LABEL = "<stdin>"
 
 
 def read_stream(stream: IO[bytes], label: str = STDIN_LABEL) -> Iterator[RawDocument]:
-    """A byte stream: JSONL when every non-empty line is a JSON object, otherwise one article
-    (HTML or text: clean.py tells them apart)."""
+    """A byte stream: JSONL when its first non-empty line is a JSON object (later lines that are
+    not give error documents, as in a .jsonl file), otherwise one article (HTML or text:
+    clean.py tells them apart)."""
     data = stream.read()
     lines = data.splitlines()
-    body = [ln.strip() for ln in lines if ln.strip()]
-    if body and body[0].startswith(b"\xef\xbb\xbf"):
-        body[0] = body[0][3:]
-    if body and all(ln.startswith(b"{") and ln.endswith(b"}") for ln in body):
+    first = next((ln.strip() for ln in lines if ln.strip()), b"")
+    if first.startswith(b"\xef\xbb\xbf"):
+        first = first[3:]
+    if first.startswith(b"{") and _json_object(first):
         yield from jsonl_documents(lines, label)
     else:
         yield RawDocument(path=label, kind="text", data=data)
+
+
+def _json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line.decode("utf-8")), dict)
+    except ValueError:  # not JSON, or not UTF-8
+        return False
 
 
 def read_stdin() -> Iterator[RawDocument]:

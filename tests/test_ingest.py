@@ -93,6 +93,13 @@ def test_stdin_jsonl_gives_one_article_per_line_keyed_by_id_or_line():
     assert article(raws[1]).title == "Sơ kết 6 tháng"
 
 
+def test_stdin_jsonl_with_a_broken_line_keeps_the_good_lines_and_reports_the_bad_one():
+    data = json.dumps({"id": "a-1", "text": TEXT_000}, ensure_ascii=False) + "\n" + TEXT_004[:80] + "\n"
+    good, bad = read_stream(io.BytesIO(data.encode("utf-8")))
+    assert (good.path, good.error) == ("<stdin>#a-1", None)
+    assert (bad.path, bad.error) == ("<stdin>:2", "JSONL line 2 is not JSON: Expecting value at column 1")
+
+
 def test_stdin_through_the_cli_writes_one_record(tmp_path):
     from typer.testing import CliRunner
 
