@@ -3,7 +3,7 @@ from conftest import corpus_text
 from pipeline.clean import clean_document
 from pipeline.extract.context import Context
 from pipeline.extract.kinds import find_kinds
-from pipeline.types import RawDocument
+from pipeline.types import Article, RawDocument
 
 
 def kinds_of(stem: str):
@@ -26,3 +26,50 @@ def test_pact_signing_conference_launching_the_year():
 
 def test_review_handing_out_titles():
     assert kinds_of("fb0971e0fb711d8f") == ["tong_ket", "trao_thuong"]
+
+
+def kinds_in(title: str, body: str):
+    text = title + "\n" + body
+    return find_kinds(Context(article=Article(doc_id="x", path="x", text=text, title=title)))
+
+
+def test_discussing_next_years_tasks_is_not_a_launch():
+    assert kinds_in(
+        "Khối thi đua các cơ quan Đảng tổng kết năm 2015",
+        "Ngày 13/11, Khối Thi đua các cơ quan Đảng tổ chức Hội nghị tổng kết phong trào thi đua, khen "
+        "thưởng năm 2015, thảo luận nhiệm vụ trọng tâm năm 2016.") == ["tong_ket"]
+
+
+def test_movements_launched_by_others_or_cited_documents_are_not_a_launch():
+    assert kinds_in(
+        "Khối thi đua Nội chính tổng kết công tác thi đua năm 2023",
+        "Các đơn vị trong khối Nội chính tỉnh đã quán triệt, triển khai thực hiện nghiêm túc các phong "
+        "trào thi đua do UBND tỉnh phát động; tổ chức hội nghị tổng kết. Thực hiện Chỉ thị số 29/CT-UBND "
+        "của UBND Tỉnh về việc phát động thi đua thực hiện thắng lợi nhiệm vụ năm 2019.") == ["tong_ket"]
+
+
+def test_rules_about_voting_are_not_a_vote():
+    assert kinds_in(
+        "Các đơn vị trong khối thi đua 10 ký kết giao ước thi đua",
+        "Trường Đại học Kiên Giang vừa tổ chức Lễ ký kết giao ước thi đua năm học 2018 - 2019. Buổi lễ "
+        "đã thông qua quy định về tổ chức hoạt động và bình xét thi đua của khối với các nội dung như: "
+        "thi đua hoàn thành xuất sắc chỉ tiêu.") == ["ky_giao_uoc"]
+
+
+def test_reviewing_the_pact_or_registering_it_is_not_signing_it():
+    assert kinds_in(
+        "Cụm các tỉnh Đông Nam Bộ: Sơ kết thực hiện giao ước thi đua năm 2016",
+        "Cụm thi đua các tỉnh Đông Nam Bộ vừa tổ chức sơ kết thực hiện giao ước thi đua năm 2016.") == ["so_ket"]
+
+
+def test_awards_received_during_the_year_are_not_handed_out_at_the_meeting():
+    assert kinds_in(
+        "Cụm thi đua số 5 tổng kết phong trào thi đua Vì an ninh Tổ quốc năm 2018",
+        "Năm 2018, Cụm thi đua số 5 có 1 đơn vị được tặng Cờ thi đua của Chính phủ; 4 đơn vị được tặng "
+        "Cờ thi đua của Bộ Công an. Tại Hội nghị, các đơn vị đã bình xét, suy tôn tập thể xuất sắc gồm: "
+        "Bệnh viện Sản - Nhi tỉnh nhận Cờ thi đua của UBND tỉnh.") == ["tong_ket", "binh_xet"]
+
+
+def test_flags_for_football_teams_are_not_emulation_awards():
+    assert kinds_in("Ngành Tài Nguyên và Môi trường Cụm VIII ký kết giao ước thi đua",
+                    "Trao cờ, hoa cho các đội bóng tham gia giải giao hữu.") == ["ky_giao_uoc"]
