@@ -1,39 +1,130 @@
-"""Awards proposed or conferred at the meeting: one item per award and recipient.
+"""Awards proposed or conferred at the meeting: one item per award, issuer and recipient.
 
-Reads ``doc.spans["AWARD"]`` (phrases of ``lexicon/awards.tsv``, label = award_type), then in
-the award's sentence:
+An award *mention* is a phrase of ``lexicon/awards.tsv`` (``doc.spans["AWARD"]``, label =
+award_type), or a bare "cờ" right after a giving verb ("đề nghị Chính phủ tặng cờ"). The
+phrase as written runs on over a quoted name, words like "dẫn đầu", "xuất sắc", and
+"của <issuer>". Then, in the mention's clause (from the previous mention or the last ";"/":"
+of its sentence):
 
-* the phrase as written: the award words, a quoted name after them, and "của <issuer>";
-* recipients: the units after "cho" ("tặng Cờ thi đua cho Chi cục ..."), split like a member
-  list, or the unit right before "nhận"/"được tặng"; else a count written before the phrase
-  ("16 tập thể lao động tiên tiến", "02 đơn vị được nhận Cờ thi đua");
-* status: ``proposed`` when a cue of ``lexicon/award_status.tsv`` marked proposed stands in the
-  sentence before the phrase, else ``conferred``;
+* issuers: "của/do <issuer>" after the phrase, else the bodies named between a proposing word
+  and the giving verb ("đề nghị Thủ tướng Chính phủ, UBND tỉnh tặng" gives one item each);
+* recipients, the first of:
+  - the units after "cho" ("tặng Cờ thi đua cho Chi cục ..."), split like a member list, with
+    a shared head ("cho lực lượng công an các huyện A, B") and a parenthesised list after a
+    count ("cho 02 tập thể (A, B)");
+  - a list after a colon or "gồm:" ("tặng Cờ thi đua xuất sắc gồm: A và B"), persons when
+    the list names persons;
+  - the units written before the giving verb ("A, B được đề nghị UBND tỉnh tặng",
+    "A và B nhận", "đề nghị suy tôn A đạt danh hiệu"), or a unit named "là đơn vị dẫn đầu";
+  - the recipients of the previous mention when the two are joined by "và" ("đạt danh hiệu
+    A và B");
+  - counts written before or after the phrase ("16 tập thể lao động tiên tiến", "03 tập thể
+    và 14 cá nhân được Sở Y tế tặng giấy khen", "cho ba đơn vị");
+* status: ``proposed`` when a cue of ``lexicon/award_status.tsv`` stands in the sentence
+  before the phrase, else ``conferred``;
 * year: "năm YYYY" right after the phrase, else the meeting's year.
+
+Left out: a count of an award type that is also given to named recipients (the names are the
+items), an item cut off by the end of the text, and results of past years reported as "đã có N
+đơn vị được tặng ...".
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
-from .. import lexicon
+from .. import lexicon, nlp
 from ..record import Award, Span
 from .context import Context
 
+# Upper-case letters of Vietnamese (a character class; [A-Z] misses "Ủ", "Đ" ...).
+_UP = "".join(sorted({c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper()}))
+CAP = "[" + re.escape(_UP) + "]"
+
 _QUOTED = re.compile(r'\s*(?:danh hiệu\s*)?["“][^"”\n]{1,80}["”]')
+_CLOSE_QUOTE = re.compile(r'[^"”\n]{0,80}["”]')
+_FLAG_WORDS = re.compile(r"(?:\s+(?:dẫn đầu|xuất sắc|phong trào thi đua|cụm thi đua|khối thi đua))+")
 _ISSUER = re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành|phố|Chính|phủ)"
                      r"(?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành phố|phủ|tối cao|[a-zà-ỹđ]+(?=\s+[A-ZĐ])))*)")
 _YEAR_AFTER = re.compile(r"\s*(?:xuất sắc\s+)?năm\s+(\d{4})")
-_COUNT_BEFORE = re.compile(r"(\d{1,3})\s+(?:[^\d.;:\n]{0,40}?)$")
 _SENT_END = re.compile(r"[.!?\n](?=\s|$)")
-_CHO = re.compile(r"[^.;\n]{0,80}?\bcho\s+(?:các\s+đơn vị:?\s*)?", re.I)
+_BARE_FLAG = re.compile(r"(?:tặng|nhận|trao)\s+([Cc]ờ)(?!\w)")
+_CHO = re.compile(r"[^.;\n]{0,80}?\bcho\s+(?:(?:các\s+)?đơn vị:?\s*)?", re.I)
+_COLON_LIST = re.compile(r"\s*,?\s*(?:gồm|bao gồm)?\s*:\s*")
+_SEG_TAIL = re.compile(r"(?:\s|,|\bvà\b|\bcùng\b|\bdanh hiệu\b|[“\"])+$")
+_LIST_CUT = re.compile(r";|[,;]\s*(?:tặng|trao|đề nghị|đề xuất)\b|\s-\s*đơn vị|[-–]\s*(?:đơn vị|Đơn vị)")
+_SHARED_HEAD = re.compile(r"(?:các\s+)?((?:[a-zà-ỹđ]+\s){1,3}?)các\s+(huyện|tỉnh|quận|phường|xã|đơn vị)\s*:?\s*")
+_JOINED = re.compile(r"^\s*(?:,|và|,\s*và|cùng)\s*(?:danh hiệu\s*)?[“\"]?\s*$")
+_PAST_RESULTS = re.compile(r"\bđã có\s+\d")
+_NAMED_AS = re.compile(r"(?:suy tôn|bình chọn|bầu chọn|chọn)\s+(?P<x>" + CAP + r"[^,;:]*?)\s+là\s+(?:đơn vị|tập thể)[^;:]*$")
 
+
+@dataclass
+class Mention:
+    start: int
+    end: int            # end of the phrase as written (issuer and quoted name included)
+    award_type: str
+    phrase: str
+    issuer: Optional[str]
+    year: Optional[int]
+
+
+# --------------------------------------------------------------------------- lexicon
 
 @lru_cache(maxsize=1)
 def _status_cues() -> tuple[tuple[re.Pattern, str], ...]:
     rows = lexicon.load("award_status")
     return tuple((re.compile(r"(?<!\w)" + re.escape(r["cue"]) + r"(?!\w)", re.I), r["status"]) for r in rows)
 
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in lexicon.load("award_grammar"):
+        out.setdefault(r["kind"], []).append(r["cue"])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    return {r["word"]: int(r["value"]) for r in lexicon.load("number_words")}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _give_tail() -> re.Pattern:
+    """The giving verb group at the end of the text before a mention, with its issuers."""
+    g = _grammar()
+    word = r"(?:" + CAP + r"\w*|" + _alt(g["issuer_word"]) + r")"
+    one = CAP + r"\w*(?:\s+" + word + r")*"
+    issuers = one + r"(?:\s*(?:,|và)\s*" + one + r")*"
+    pre = r"(?:(?:đã|được|vinh dự|đề nghị|đề xuất|trình|xét|để|cùng|bình chọn|nhất trí)\s+)*"
+    return re.compile(r"(?P<pre>" + pre + r")(?:(?P<iss>" + issuers + r")\s+)?(?:(?:xét|được|đã)\s+)*"
+                      r"(?P<give>(?<!\w)(?:" + _alt(g["give"]) + r"))\s*[“\"]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _count_re() -> tuple[re.Pattern, re.Pattern]:
+    num = r"(\d{1,3}|" + _alt(_number_words()) + r")"
+    noun = r"(?:" + _alt(_grammar()["counted"]) + r")(?!\w)"
+    # "03 tập thể và 14 cá nhân được ...", "16 <tập thể lao động tiên tiến>"
+    before = re.compile(r"(?:(?<!\w)" + num + r"\s+" + noun + r"[^,;:\d]{0,40}?\s+và\s+)?(?<![\w/])" + num
+                        + r"(?:\s+" + noun + r"[^,;:\d]{0,40}?)?\s*$", re.I)
+    after = re.compile(num + r"\s+" + noun, re.I)
+    return before, after
+
+
+def _number(word: str) -> Optional[int]:
+    w = word.lower()
+    return int(w) if w.isdigit() else _number_words().get(w)
+
+
+# --------------------------------------------------------------------------- mentions
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
     starts = [m.end() for m in _SENT_END.finditer(text, max(0, pos - 600), pos)]
@@ -42,7 +133,51 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, (m.start() if m else len(text))
 
 
-def _status(text: str, s0: int, start: int, end: int, s1: int) -> str:
+def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
+    text = ctx.text
+    if text.count("“", start, end) > text.count("”", start, end) or text.count('"', start, end) % 2:
+        q = _CLOSE_QUOTE.match(text, end)
+        if q:
+            end = q.end()
+    if award_type == "co_thi_dua":
+        f = _FLAG_WORDS.match(text, end)
+        if f:
+            end = f.end()
+    q = _QUOTED.match(text, end)
+    if q and award_type in ("co_thi_dua", "danh_hieu_khac"):
+        end = q.end()
+    issuer = None
+    im = _ISSUER.match(text, end)
+    org = next((o for o in ctx.doc.spans["ORG"] if im and o.start_char == im.start(1)), None)
+    if org is not None:
+        issuer, end = org.text, org.end_char
+    elif im:
+        issuer, end = im.group(1).strip(), im.end()
+    phrase = text[start:end].strip("\"”“ ")
+    if phrase.startswith("danh hiệu"):
+        phrase = phrase
+    ym = _YEAR_AFTER.match(text, end)
+    year = int(ym.group(1)) if ym else ctx.year
+    return Mention(start, end, award_type, phrase, issuer, year if year and 1945 <= year <= 2100 else None)
+
+
+def mentions(ctx: Context) -> list[Mention]:
+    text = ctx.text
+    spans = [(s.start_char, s.end_char, s.label_) for s in ctx.doc.spans["AWARD"]]
+    taken = [(a, b) for a, b, _ in spans]
+    for m in _BARE_FLAG.finditer(text):
+        a, b = m.span(1)
+        if not any(x < b and a < y for x, y in taken):
+            spans.append((a, b, "co_thi_dua"))
+    spans.sort()
+    return [_mention(ctx, a, b, t) for a, b, t in spans]
+
+
+# --------------------------------------------------------------------------- recipients
+# A recipient is ("unit", name, start, end), ("person", name, start, end) or
+# ("count", value, start, end).
+
+def _status(text: str, s0: int, start: int) -> str:
     before = text[s0:start]
     for pat, status in _status_cues():
         if status == "proposed" and pat.search(before):
@@ -50,108 +185,188 @@ def _status(text: str, s0: int, start: int, end: int, s1: int) -> str:
     return "conferred"
 
 
-def _recipients(ctx: Context, end: int, s1: int, next_award: int):
-    """Units after "cho", up to the sentence end or the next award phrase."""
+def _units(ctx: Context, start: int, stop: int, head: str = ""):
     from .members import _items_of
 
+    return [("unit", it.name, it.start, it.end) for it in _items_of(ctx.text, start, stop, head, ctx.doc)]
+
+
+def _seg_stop(text: str, start: int, stop: int) -> int:
+    t = _SEG_TAIL.search(text, start, stop)
+    return t.start() if t and t.start() >= start else stop
+
+
+def _after_cho(ctx: Context, m: Mention, stop: int):
+    """Units or a count after "cho"."""
     text = ctx.text
-    m = _CHO.match(text, end, min(s1, next_award))
-    if not m:
+    c = _CHO.match(text, m.end, stop)
+    if not c:
         return []
-    stop = min(s1, next_award)
-    # a recipient list ends where the next "tặng"/"đề nghị" clause starts
-    seg = text[m.end():stop]
-    cut = re.search(r";|[,;]\s*(?:tặng|trao|đề nghị|đề xuất)\b|\s-\s*đơn vị|[-–]\s*(?:đơn vị|Đơn vị)", seg)
+    stop = _seg_stop(text, c.end(), stop)
+    cut = _LIST_CUT.search(text, c.end(), stop)
     if cut:
-        stop = m.end() + cut.start()
-    head = ""
-    hm = re.match(r"(?:các\s+)?((?:[a-zà-ỹđ]+\s){1,3}?)các\s+(huyện|tỉnh|quận|phường|xã|đơn vị)\s*:\s*",
-                  text[m.end():stop])
-    start = m.end()
+        stop = cut.start()
+    start, head = c.end(), ""
+    hm = _SHARED_HEAD.match(text, start, stop)
     if hm:
         first = hm.group(1).strip()
         head = (first[0].upper() + first[1:] + " " + hm.group(2)) if hm.group(2) != "đơn vị" else ""
-        start = m.end() + hm.end()
-    cm = _COUNT_AFTER.match(text, start, stop)
+        start = hm.end()
+    cm = _count_re()[1].match(text, start, stop)
     if cm:
-        word = cm.group(1).lower()
-        value = int(word) if word.isdigit() else _number_words().get(word)
+        p = re.match(r"[^()]{0,40}?\(", text[cm.end():stop])
+        if p:  # "cho 02 tập thể (A, B)": the names are the items
+            a = cm.end() + p.end()
+            close = text.find(")", a, stop + 1)
+            units = _units(ctx, a, close if close > 0 else stop)
+            if units:
+                return units
+        value = _number(cm.group(1))
         if value:
             return [("count", value, cm.start(), cm.end())]
-    return _items_of(text, start, stop, head)
+    return _units(ctx, start, stop, head)
 
 
-@lru_cache(maxsize=1)
-def _number_words() -> dict[str, int]:
-    return {r["word"]: int(r["value"]) for r in lexicon.load("number_words")}
-
-
-_COUNT_AFTER = re.compile(r"(\d{1,3}|[a-zà-ỹđ]+)\s+(?:đơn vị|tập thể|cá nhân|[A-ZĐ]\w*)", re.I)
-
-
-def _unit_before(ctx: Context, start: int, s0: int):
-    """'X nhận Cờ thi đua', 'X được tặng Bằng khen'."""
+def _after_colon(ctx: Context, m: Mention, stop: int):
+    """A list after a colon: "tặng Cờ thi đua gồm: A và B", persons when it names persons."""
     text = ctx.text
-    m = re.search(r"([A-ZĐ][^.;,\n]{2,80}?)\s+(?:được\s+)?(?:nhận|được tặng|vinh dự nhận|đón nhận)\s+$",
-                  text[s0:start])
-    if not m:
-        return None
-    for org in ctx.doc.spans["ORG"]:
-        if s0 + m.start(1) <= org.start_char and org.end_char <= s0 + m.end(1) and \
-                text[org.end_char:start].strip().split()[0] in ("nhận", "được", "vinh", "đón"):
-            return org
-    return None
+    c = _COLON_LIST.match(text, m.end, stop)
+    if not c:
+        return []
+    persons = [p for p in ctx.doc.spans["PER"] if c.end() <= p.start_char and p.end_char <= stop]
+    if persons:
+        out, pieces = [], set()
+        for p in persons:
+            piece = text.count(";", c.end(), p.start_char)
+            if piece not in pieces:
+                pieces.add(piece)
+                out.append(("person", p.text, p.start_char, p.end_char))
+        return out
+    semi = re.search(r";\s*(?=[a-zà-ỹđ])", text[c.end():stop])
+    if semi:
+        stop = c.end() + semi.start()
+    return _units(ctx, c.end(), _seg_stop(text, c.end(), stop))
 
+
+def _subject(ctx: Context, lo: int, hi: int):
+    """Units written before the giving verb: "A, B được đề nghị ...", "suy tôn A đạt ..."."""
+    from .members import _starts_with_head, _starts_with_locality
+
+    text = ctx.text
+    seg = text[lo:hi]
+    named = _NAMED_AS.search(seg)
+    if named:
+        a = lo + named.start("x")
+        b = nlp.unit_end_char(ctx.doc, a, lo + named.end("x"))
+        if _starts_with_head(text[a:b]):
+            return [("unit", text[a:b], a, b)]
+    pieces, depth, p0 = [], 0, lo
+    for i in range(lo, hi):
+        ch = text[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == "," and depth == 0:
+            pieces.append((p0, i))
+            p0 = i + 1
+    pieces.append((p0, hi))
+    out = []
+    for a, b in reversed(pieces):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        piece, last = text[a:b], False
+        if piece[:1].islower() and not _starts_with_locality(piece):
+            # a lead-in: "trong đó Đài PTTH", "đề nghị suy tôn Viện kiểm sát ..."
+            w = re.search(r"(?<!\S)(?=" + CAP + r")", piece)
+            if not w or not re.fullmatch(r"[a-zà-ỹđ\s]+", piece[:w.start()]):
+                break
+            a += w.start()
+            piece, last = text[a:b], True
+        if not piece or nlp.unit_end_char(ctx.doc, a, b) < b:
+            break
+        if not (_starts_with_head(piece) or _starts_with_locality(piece)):
+            if not out or len(piece.split()) > 4 or not piece[:1].isupper():
+                break
+        parts = piece.split(" và ")
+        names = parts if len(parts) == 2 and parts[1][:1].isupper() else [piece]
+        found, pos = [], a
+        for nm in names:
+            s = text.index(nm, pos)
+            pos = s + len(nm)
+            found.append(("unit", nm, s, s + len(nm)))
+        out = found + out
+        if last:
+            break
+    return out
+
+
+def _counts_before(text: str, lo: int, hi: int):
+    cm = _count_re()[0].search(text, lo, hi)
+    if not cm or re.search(r"năm\s*$", text[max(0, cm.start() - 10):cm.start()]):
+        return []
+    out = []
+    for g in (1, 2):
+        if cm.group(g):
+            value = _number(cm.group(g))
+            if value:
+                out.append(("count", value, cm.start(g), cm.end()))
+    return out
+
+
+# --------------------------------------------------------------------------- items
 
 def find_awards(ctx: Context) -> list[Award]:
-    doc = ctx.doc
-    if doc is None:
+    if ctx.doc is None:
         return []
     text = ctx.text
-    spans = list(doc.spans["AWARD"])
-    out, seen = [], set()
-    for n, sp in enumerate(spans):
-        start, end = sp.start_char, sp.end_char
-        q = _QUOTED.match(text, end)
-        if q and sp.label_ in ("co_thi_dua", "danh_hieu_khac"):
-            end = q.end()
-        issuer = None
-        if text[end:end + 1] in ('"', "”"):
-            end += 1
-        im = _ISSUER.match(text, end)
-        org = next((o for o in doc.spans["ORG"] if im and o.start_char == im.start(1)), None)
-        if org is not None:
-            issuer, end = org.text, org.end_char
-        elif im:
-            issuer = im.group(1).strip()
-            end = im.end()
-        phrase = text[start:end].rstrip("\"”")
-        ym = _YEAR_AFTER.match(text, end)
-        year = int(ym.group(1)) if ym else ctx.year
-        s0, s1 = _sentence(text, start)
-        next_award = spans[n + 1].start_char if n + 1 < len(spans) else len(text)
-        status = _status(text, s0, start, end, s1)
-        recips = _recipients(ctx, end, s1, next_award)
-        items = []
-        for it in recips:
-            if isinstance(it, tuple):
-                items.append((None, it[1], start, max(end, it[3])))
+    ms = mentions(ctx)
+    rows = []  # (mention, issuer, status, recipient tuple)
+    previous: list = []
+    for n, m in enumerate(ms):
+        s0, s1 = _sentence(text, m.start)
+        lo = max(s0, ms[n - 1].end) if n > 0 else s0
+        sep = max(text.rfind(";", lo, m.start), text.rfind(":", lo, m.start))
+        if sep >= 0:
+            lo = sep + 1
+        nxt = ms[n + 1].start if n + 1 < len(ms) else len(text)
+        stop = min(s1, nxt)
+        status = _status(text, s0, m.start)
+        give = _give_tail().search(text, lo, m.start)
+        subj_end = give.start() if give else m.start
+        issuers = [m.issuer]
+        if give and give.group("iss"):
+            if give.group("pre").strip() or not text[lo:give.start()].strip(" ,"):
+                if m.issuer is None:
+                    issuers = [i.strip() for i in re.split(r",|\svà\s", give.group("iss")) if i.strip()]
             else:
-                items.append((it.name, None, min(start, it.start), max(end, it.end)))
-        if not items:
-            org = _unit_before(ctx, start, s0)
-            if org is not None:
-                items.append((org.text, None, org.start_char, end))
-        if not items:
-            cm = _COUNT_BEFORE.search(text, max(s0, start - 50), start)
-            if cm and int(cm.group(1)) >= 1 and not re.search(r"năm\s*$", text[max(s0, start - 60):cm.start()]):
-                items.append((None, int(cm.group(1)), cm.start(), end))
-        for recipient, count, a, b in items:
-            key = (sp.label_, (recipient or "").lower(), count, issuer)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Award(award_type=sp.label_, award=phrase, issuer=issuer, recipient=recipient,
-                             count=count, status=status, year=year if year and 1945 <= year <= 2100 else None,
-                             evidence=Span(start=a, end=b)))
+                subj_end = give.start("give")
+        recips = _after_cho(ctx, m, stop) or _after_colon(ctx, m, stop)
+        if not recips and give:
+            recips = _subject(ctx, lo, subj_end) or _counts_before(text, lo, subj_end)
+        if not recips and n > 0 and _JOINED.match(text[ms[n - 1].end:m.start]):
+            recips = previous
+        if not recips:
+            recips = _counts_before(text, max(lo, m.start - 60), m.start)
+        if recips and status == "conferred" and recips[0][0] == "count" and _PAST_RESULTS.search(text, s0, m.start):
+            recips = []
+        previous = recips
+        for issuer in issuers:
+            for r in recips:
+                rows.append((m, issuer, status, r))
+    named_types = {m.award_type for m, _, _, r in rows if r[0] != "count"}
+    end_of_text = len(text.rstrip())
+    out, seen = [], set()
+    for m, issuer, status, (kind, value, a, b) in rows:
+        if kind == "count" and m.award_type in named_types or b >= end_of_text:
+            continue
+        recipient = value if kind != "count" else None
+        count = value if kind == "count" else None
+        key = (m.award_type, (recipient or "").lower(), count, issuer)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Award(award_type=m.award_type, award=m.phrase, issuer=issuer, recipient=recipient,
+                         count=count, status=status, year=m.year,
+                         evidence=Span(start=min(a, m.start), end=max(b, m.end))))
     return out
