@@ -184,10 +184,10 @@ def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14) -> int:
                 break
             i += 1
             continue
-        if tok.is_space or tok.is_punct or "\n" in t:
+        if (tok.is_space or tok.is_punct or "\n" in t) and t != "&":
             break
         low = t.lower()
-        if low == "và":
+        if low in ("và", "&"):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is None or (i + 1) in heads or nxt.text.lower() in stops - {"và"} or not nxt.text.isalpha():
                 break
@@ -198,7 +198,7 @@ def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14) -> int:
             break
         if tok.like_num and low != "số" and i > start and doc[i - 1].text.lower() == "năm":
             break
-        if i > start and _starts_title(doc, i):
+        if i > start and _starts_title(doc, i) and low not in place_words():
             break
         i += 1
         end = i

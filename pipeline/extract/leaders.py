@@ -14,6 +14,7 @@ else the meeting's year.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon, nlp
@@ -48,7 +49,8 @@ def _links() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _intro() -> re.Pattern:
     alt = "|".join(re.escape(w) for w in lexicon.words("leader_intro"))
-    return re.compile(r"^[^.;!?\n]{0,60}?\s(?:" + alt + r")\s+$", re.I)
+    # "Cụm trưởng năm 2021 là X", "Đơn vị trưởng khối năm 2016: X"
+    return re.compile(r"^[^.;!?\n]{0,60}?(?:\s(?:" + alt + r")\s+|\s*:\s*)$", re.I)
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -88,17 +90,52 @@ def unit_for_cue(text: str, orgs, start: int, end: int, after: bool = False):
     return None
 
 
+# A commune, district or province written as a unit: "Phường Bến Cát làm Cụm trưởng".
+_LOCALITY_UNIT = re.compile(
+    r"(?<!\w)(?:Phường|Xã|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh)(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ’']*){1,4}")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A unit written in the text (the parts of a spaCy ORG span the rules read)."""
+    text: str
+    start_char: int
+    end_char: int
+
+
+def candidate_units(doc) -> list[_Unit]:
+    """ORG spans, and localities written as units where no ORG span covers them."""
+    units = [_Unit(o.text, o.start_char, o.end_char) for o in doc.spans["ORG"]]
+    for m in _LOCALITY_UNIT.finditer(doc.text):
+        if not any(u.start_char <= m.start() < u.end_char for u in units):
+            units.append(_Unit(m.group(), m.start(), m.end()))
+    return sorted(units, key=lambda u: u.start_char)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """Two spellings of one unit ("Sở TN&MT tỉnh Long An", "Sở Tài nguyên và Môi trường Long An"):
+    same first word and same last two words."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return len(wa) >= 3 and len(wb) >= 3 and wa[0] == wb[0] and wa[-2:] == wb[-2:]
+
+
+def _names_after(text: str, orgs, m: re.Match) -> bool:
+    """The cue is followed by "là" and a unit: it names that unit, not one written before it."""
+    org = unit_for_cue(text, orgs, m.start(), m.end(), after=True)
+    return org is not None and re.search(r"\slà\s+$", text[m.end():org.start_char]) is not None
+
+
 def find_leaders(ctx: Context) -> list[Leader]:
     doc = ctx.doc
     if doc is None:
         return []
     text = ctx.text
-    orgs = list(doc.spans["ORG"])
+    orgs = candidate_units(doc)
     out, seen = [], set()
 
     def add(name, position, span_start, span_end, year):
         key = (name.lower(), position)
-        if key in seen:
+        if key in seen or any(p == position and _same_unit(n, name) for n, p in seen):
             return
         seen.add(key)
         out.append(Leader(unit=name, position=position, year=_valid_year(year),
@@ -110,6 +147,8 @@ def find_leaders(ctx: Context) -> list[Leader]:
     for after_pass in (False, True):
         for m in cue_pattern().finditer(text):
             position = positions()[m.group(1).lower()]
+            if not after_pass and _names_after(text, orgs, m):
+                continue  # "Cụm trưởng ... là X, đơn vị Cụm phó là Y": the cue names X.
             org = unit_for_cue(text, orgs, m.start(), m.end(), after=after_pass)
             if org is None or (after_pass and org.start_char in tied):
                 continue
