@@ -116,6 +116,27 @@ def read_jsonl_file(path: Path, label: str) -> Iterator[RawDocument]:
         yield RawDocument(path=label, kind="text", error=message)
 
 
+# --- gzip -------------------------------------------------------------------------------------
+
+@reader(".gz")
+def read_gzip_file(path: Path, label: str) -> Iterator[RawDocument]:
+    """A gzip-compressed input (``x.jsonl.gz``, ``x.txt.gz``, ``x.html.gz``): read as what its
+    inner name says, decompressed as a stream (JSONL line by line). ``.warc.gz`` has its own reader."""
+    import gzip
+    import zlib
+
+    inner = path.name[: -len(".gz")].lower()
+    try:
+        with gzip.open(path, "rb") as fh:
+            if inner.endswith((".jsonl", ".ndjson")):
+                yield from jsonl_documents(fh, label)
+            else:
+                kind = "html" if inner.endswith((".html", ".htm", ".xhtml", ".shtml")) else "text"
+                yield RawDocument(path=label, kind=kind, data=fh.read())
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield RawDocument(path=label, kind="text", error=f"not a readable gzip file: {exc}")
+
+
 # --- WARC -------------------------------------------------------------------------------------
 
 @reader(".warc", ".warc.gz", ".arc", ".arc.gz")
