@@ -59,3 +59,14 @@ def test_national_convention_centre_is_in_the_capital():
             "Đại hội thi đua yêu nước ngành Y tế lần thứ VI.")
     ctx = Context(article=Article(doc_id="x", path="x", text=text))
     assert frame(ctx) == ("Trung tâm Hội nghị Quốc gia Mỹ Đình", "Hà Nội")
+
+
+def test_district_named_with_its_unit_word_gives_its_province():
+    text = ("date 2022-01 UBND huyện Đại Lộc vừa hội nghị tổng kết phong trào thi đua năm 2021 và phát "
+            "động phong trào thi đua năm 2022.")
+    ctx = Context(article=Article(doc_id="x", path="x", text=text))
+    assert frame(ctx) == (None, "Quảng Nam")
+    assert [p for _, p in places.provinces_in("các khu phố thuộc cụm thi đua số 1 của huyện Hàm Tân")] == [
+        "Bình Thuận"]
+    # a bare district name may be a person's or a street's: only read after its unit word
+    assert places.provinces_in("đồng chí Đại Lộc phát biểu") == []

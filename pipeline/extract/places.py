@@ -100,12 +100,17 @@ def find_location(ctx: Context):
 
 # --- province ---------------------------------------------------------------------------
 
+_DISTRICT_WORD = r"(?:[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Tt]hành\s+phố|TP\.?|Tp\.?|H\.|Q\.|TX\.?)\s*"
+
+
 @lru_cache(maxsize=None)
 def _province_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     rows = sorted(lexicon.load("provinces"), key=lambda r: len(r["name"]), reverse=True)
     out = []
     for r in rows:
         name = re.escape(r["name"]).replace(r"\ ", r"\s+")
+        if r["kind"] == "district":
+            name = _DISTRICT_WORD + name  # "huyện Đại Từ", not a person or street named so
         out.append((re.compile(rf"(?<![\wÀ-ỹ]){name}(?![\wÀ-ỹ])"), r["province"]))
     return tuple(out)
 
