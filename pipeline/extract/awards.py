@@ -43,7 +43,7 @@ from .context import Context
 _UP = "".join(sorted({c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper()}))
 CAP = "[" + re.escape(_UP) + "]"
 
-_QUOTED = re.compile(r'\s*(?:danh hiệu\s*)?["“][^"”\n]{1,80}["”]')
+_QUOTED = re.compile(r'(?:\s+danh hiệu)?\s+["“][^"”\n]{1,80}["”]')
 _CLOSE_QUOTE = re.compile(r'[^"”\n]{0,80}["”]')
 _FLAG_WORDS = re.compile(r"(?:\s+(?:dẫn đầu|xuất sắc|phong trào thi đua|cụm thi đua|khối thi đua))+")
 _ISSUER = re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành|phố|Chính|phủ)"
@@ -55,7 +55,8 @@ _CHO = re.compile(r"[^.;\n]{0,80}?\bcho\s+(?:(?:các\s+)?đơn vị:?\s*)?", re.
 _COLON_LIST = re.compile(r"\s*,?\s*(?:gồm|bao gồm)?\s*:\s*")
 _SEG_TAIL = re.compile(r"(?:\s|,|\bvà\b|\bcùng\b|\bdanh hiệu\b|[“\"])+$")
 _LIST_CUT = re.compile(r";|[,;]\s*(?:tặng|trao|đề nghị|đề xuất)\b|\s-\s*đơn vị|[-–]\s*(?:đơn vị|Đơn vị)")
-_SHARED_HEAD = re.compile(r"(?:các\s+)?((?:[a-zà-ỹđ]+\s){1,3}?)các\s+(huyện|tỉnh|quận|phường|xã|đơn vị)\s*:?\s*")
+_SHARED_HEAD = re.compile(r"(?:các\s+)?((?:[a-zà-ỹđ]+\s){1,4}?)các\s+(huyện|tỉnh|quận|phường|xã|đơn vị)\s*:?\s*")
+_GLUED_STOP = re.compile(r"(?<=[a-zà-ỹđ])\.(?=" + CAP + r")")
 _JOINED = re.compile(r"^\s*(?:,|và|,\s*và|cùng)\s*(?:danh hiệu\s*)?[“\"]?\s*$")
 _PAST_RESULTS = re.compile(r"\bđã có\s+\d")
 _NAMED_AS = re.compile(r"(?:suy tôn|bình chọn|bầu chọn|chọn)\s+(?P<x>" + CAP + r"[^,;:]*?)\s+là\s+(?:đơn vị|tập thể)[^;:]*$")
@@ -139,6 +140,8 @@ def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
         q = _CLOSE_QUOTE.match(text, end)
         if q:
             end = q.end()
+    elif start > 0 and text[start - 1] in "“\"" and text[end:end + 1] in "”\"":
+        end += 1
     if award_type == "co_thi_dua":
         f = _FLAG_WORDS.match(text, end)
         if f:
@@ -152,10 +155,14 @@ def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
     if org is not None:
         issuer, end = org.text, org.end_char
     elif im:
-        issuer, end = im.group(1).strip(), im.end()
-    phrase = text[start:end].strip("\"”“ ")
-    if phrase.startswith("danh hiệu"):
-        phrase = phrase
+        a = im.start(1)
+        b = max(im.end(), nlp.unit_end_char(ctx.doc, a, _sentence(text, a)[1]))
+        issuer, end = text[a:b].strip(), b
+    if start > 0 and text[start - 1] in "“\"" and re.match(r'[^"“”]*["”]', text[start:end]):
+        start -= 1  # '"Cờ thi đua" của Bộ Công an' keeps its opening quote
+    phrase = text[start:end].strip()
+    if phrase[:1] in "“\"" and phrase[-1:] in "”\"" and len(phrase) > 2:
+        phrase = phrase[1:-1]
     ym = _YEAR_AFTER.match(text, end)
     year = int(ym.group(1)) if ym else ctx.year
     return Mention(start, end, award_type, phrase, issuer, year if year and 1945 <= year <= 2100 else None)
@@ -192,6 +199,9 @@ def _units(ctx: Context, start: int, stop: int, head: str = ""):
 
 
 def _seg_stop(text: str, start: int, stop: int) -> int:
+    glued = _GLUED_STOP.search(text, start, stop)  # "... Nam Trà My.ĐĂNG NGUYÊN"
+    if glued:
+        stop = glued.start()
     t = _SEG_TAIL.search(text, start, stop)
     return t.start() if t and t.start() >= start else stop
 
