@@ -106,7 +106,7 @@ def _give_tail() -> re.Pattern:
     issuers = one + r"(?:\s*(?:,|và)\s*" + one + r")*"
     pre = r"(?:(?:đã|được|vinh dự|đề nghị|đề xuất|trình|xét|để|cùng|bình chọn|nhất trí)\s+)*"
     return re.compile(r"(?P<pre>" + pre + r")(?:(?P<iss>" + issuers + r")\s+)?(?:(?:xét|được|đã)\s+)*"
-                      r"(?P<give>(?<!\w)(?:" + _alt(g["give"]) + r"))\s*[“\"]?\s*$")
+                      r"(?P<give>(?<!\w)(?:" + _alt(sorted(g["give"] + g["receive"], key=len, reverse=True)) + r"))\s*[“\"]?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -346,7 +346,8 @@ def find_awards(ctx: Context) -> list[Award]:
         subj_end = give.start() if give else m.start
         issuers = [m.issuer]
         if give and give.group("iss"):
-            if give.group("pre").strip() or not text[lo:give.start()].strip(" ,"):
+            by_giver = give.group("give") in _grammar()["give"]
+            if give.group("pre").strip() or by_giver and not text[lo:give.start()].strip(" ,"):
                 if m.issuer is None:
                     issuers = [i.strip() for i in re.split(r",|\svà\s", give.group("iss")) if i.strip()]
             else:
