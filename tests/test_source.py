@@ -57,3 +57,11 @@ def test_byline_prefixes_units_and_generic_signatures():
 def test_initials_byline_under_headline():
     text = corpus_text("fab2a68df79dbfa1")
     assert find_authors(text) == ["BẢO NGUYÊN"]
+
+
+def test_unit_acronym_signature_is_not_an_author_but_short_initials_are():
+    from pipeline.extract.source import person_name
+    assert person_name("CSMT") is None
+    assert person_name("TTXVN") is None
+    assert person_name("PM") == "PM"
+    assert person_name("P.TRUNG") == "P.TRUNG"

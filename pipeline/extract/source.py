@@ -24,6 +24,7 @@ TAIL_LINES = 8       # how many lines from the end may hold the byline
 MAX_TITLE_WORDS = 45
 MIN_TITLE_WORDS = 4
 SITE_NAME_WORDS = 8  # a short line above the date may be the site's name
+MAX_BARE_INITIALS = 3
 
 
 @dataclass(frozen=True)
@@ -226,8 +227,10 @@ def person_name(part: str) -> Optional[str]:
     toks = part.split()
     if len(toks) == 1:
         # Initials bylines: "V.G", "M.Q.", "P.TRUNG", "PM", "N.P"
-        return part if _INITIALS.match(part) and (len(part) <= 8 or "." in part) and (
-            "." in part or part.isupper()) else None
+        # Without a dot only a short all-caps signature ("PM", "NP") is a writer's initials;
+        # a longer one ("CSMT", "TTXVN") is the acronym of a unit or an outlet.
+        return part if _INITIALS.match(part) and (
+            "." in part or (part.isupper() and len(part) <= MAX_BARE_INITIALS)) else None
     if not 2 <= len(toks) <= 5:
         return None
     if any(part.startswith(u + " ") or part == u for u in words.get("unit", ())):
