@@ -101,11 +101,16 @@ def _alt(words) -> str:
 def _give_tail() -> re.Pattern:
     """The giving verb group at the end of the text before a mention, with its issuers."""
     g = _grammar()
-    word = r"(?:" + CAP + r"\w*|" + _alt(g["issuer_word"]) + r")"
-    one = CAP + r"\w*(?:\s+" + word + r")*"
+    pre_words = ("đã", "được", "vinh dự", "đề nghị", "đề xuất", "trình", "xét", "để", "cùng", "bình chọn",
+                 "nhất trí")
+    stops = sorted(set(nlp.unit_stops()) | set(pre_words) | set(g["give"]) | set(g["receive"]), key=len, reverse=True)
+    # a lower-case word inside a body's name ("Sở Y tế", "Bộ Tài chính"), not a verb or function word
+    lower = r"(?!(?:" + _alt(stops) + r")(?!\w))[a-zà-ỹđ]+"
+    word = r"(?:" + CAP + r"\w*|" + _alt(g["issuer_word"]) + r"|" + lower + r")"
+    one = CAP + r"\w*(?:\s+" + word + r"){0,7}"
     issuers = one + r"(?:\s*(?:,|và)\s*" + one + r")*"
-    pre = r"(?:(?:đã|được|vinh dự|đề nghị|đề xuất|trình|xét|để|cùng|bình chọn|nhất trí)\s+)*"
-    return re.compile(r"(?P<pre>" + pre + r")(?:(?P<iss>" + issuers + r")\s+)?(?:(?:xét|được|đã)\s+)*"
+    pre = r"(?:(?:" + _alt(pre_words) + r")\s+)*"
+    return re.compile(r"(?P<pre>" + pre + r")(?:(?P<iss>" + issuers + r")\s+)?(?:(?:xét|đã)\s+)*"
                       r"(?P<give>(?<!\w)(?:" + _alt(sorted(g["give"] + g["receive"], key=len, reverse=True)) + r"))\s*[“\"]?\s*$")
 
 
@@ -344,15 +349,17 @@ def find_awards(ctx: Context) -> list[Award]:
         status = _status(text, s0, m.start)
         give = _give_tail().search(text, lo, m.start)
         subj_end = give.start() if give else m.start
+        recips = _after_cho(ctx, m, stop) or _after_colon(ctx, m, stop)
         issuers = [m.issuer]
         if give and give.group("iss"):
+            # "đề nghị UBND tỉnh tặng": the giver; "UBND tỉnh tặng ... cho X" at the clause start
+            # too; else the words are the recipient ("Bệnh viện X phong tặng ...", "đề xuất X nhận").
             by_giver = give.group("give") in _grammar()["give"]
-            if give.group("pre").strip() or by_giver and not text[lo:give.start()].strip(" ,"):
+            if by_giver and (give.group("pre").strip() or recips and not text[lo:give.start()].strip(" ,")):
                 if m.issuer is None:
                     issuers = [i.strip() for i in re.split(r",|\svà\s", give.group("iss")) if i.strip()]
             else:
                 subj_end = give.start("give")
-        recips = _after_cho(ctx, m, stop) or _after_colon(ctx, m, stop)
         if not recips and give:
             recips = _subject(ctx, lo, subj_end) or _counts_before(text, lo, subj_end)
         if not recips and n > 0 and _JOINED.match(text[ms[n - 1].end:m.start]):
