@@ -165,9 +165,10 @@ def same_phrase(doc: Doc, i: int) -> bool:
 
 # --------------------------------------------------------------------------- units
 
-def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14) -> int:
-    """End (exclusive) of a unit name whose head ends at token ``start``."""
-    stops = unit_stops()
+def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14, keep: frozenset = frozenset()) -> int:
+    """End (exclusive) of a unit name whose head ends at token ``start``; ``keep``: stop
+    words that may stand inside the name here ("các" in "Đảng ủy Khối các cơ quan tỉnh")."""
+    stops = unit_stops() - keep
     i, end = start, start
     while i < len(doc) and i - start < max_len:
         tok = doc[i]
@@ -205,7 +206,7 @@ def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14) -> int:
     return end
 
 
-def unit_end_char(doc: Doc, start_char: int, end_char: int) -> int:
+def unit_end_char(doc: Doc, start_char: int, end_char: int, keep: frozenset = frozenset()) -> int:
     """Char end of the unit-like part of ``text[start_char:end_char]``.
 
     The same rule as :func:`unit_end` (the first word is always kept: a list item may start
@@ -214,7 +215,7 @@ def unit_end_char(doc: Doc, start_char: int, end_char: int) -> int:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return end_char
-    end = unit_end(doc, span.start + 1, set(), max_len=len(span) + 1)
+    end = unit_end(doc, span.start + 1, set(), max_len=len(span) + 1, keep=keep)
     if end <= span.start + 1:
         end = span.start + 1
     return min(end_char, doc[end - 1].idx + len(doc[end - 1].text))

@@ -33,3 +33,20 @@ def test_unit_of_a_person_then_don_vi_cum_truong_is_the_leader():
     _, found = leaders("22707")
     assert [(l.unit, l.position) for l in found] == [
         ("VKSND huyện Phú Tân", "leader"), ("VKSND huyện Châu Thành", "deputy")]
+
+
+def test_unit_after_tai_is_the_venue_not_the_leader_named_after_it():
+    _, found = leaders("004_")
+    assert found == []
+
+
+def test_tp_inside_a_unit_name_is_a_place_and_the_unit_before_cum_truong_leads():
+    text, found = leaders("003_")
+    assert [(l.unit, l.position, l.year) for l in found] == [("Sở Y tế TP Cần Thơ", "leader", 2024)]
+    assert text[found[0].evidence.start:found[0].evidence.end] == "Sở Y tế TP Cần Thơ"
+
+
+def test_ban_giao_ends_the_unit_and_dang_vi_cum_truong_gives_the_year_before():
+    _, found = leaders("3ca3646a")
+    assert [(l.unit, l.position, l.year) for l in found] == [
+        ("Ban CHQS H.Trảng Bom", "leader", 2024), ("Ban CHQS Thống Nhất", "leader", 2023)]

@@ -34,3 +34,29 @@ def test_units_ranked_for_awards_and_elected_leaders_are_members_without_duplica
     assert "Trường Cao đẳng Y tế" in names
     assert len(names) == len(set(n.lower() for n in names))
     assert "Sở Y tế" not in names
+
+
+def test_bare_department_names_after_cac_so_colon_are_given_so_and_grounded_as_written():
+    text, found = members("004_")
+    assert [m.name for m in found][:9] == [
+        "Sở Y tế", "Sở Khoa học và Công nghệ", "Sở Văn hóa Thể thao và Du lịch",
+        "Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo", "Sở Thông tin và Truyền thông",
+        "Ban Dân tộc", "Đài PT - TH Tỉnh", "Vườn Quốc gia Tam Đảo"]
+    assert text[found[1].evidence.start:found[1].evidence.end] == "Khoa học và Công nghệ"
+    assert "Ban" not in [m.name for m in found]
+
+
+def test_department_name_with_commas_is_one_item_after_a_so_item():
+    text, found = members("23421c99")
+    assert [m.name for m in found][:6] == [
+        "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Lao động-Thương binh và Xã Hội",
+        "Sở Văn hóa, Thể thao và Du lịch", "Đài Phát thanh và Truyền hình tỉnh", "Ban Dân tộc tỉnh"]
+    assert text[found[3].evidence.start:found[3].evidence.end] == "Văn hóa, Thể thao và Du lịch"
+
+
+def test_shared_head_over_cac_huyen_colon_keeps_the_head_without_the_unwritten_locality():
+    text, found = members("3ca3646a")
+    names = [m.name for m in found]
+    assert names[:5] == ["Ban CHQS Thống Nhất", "Ban CHQS Trảng Bom", "Ban CHQS Long Thành",
+                         "Ban CHQS Nhơn Trạch", "Ban CHQS Vĩnh Cửu"]
+    assert text[found[0].evidence.start:found[0].evidence.end] == "Thống Nhất"

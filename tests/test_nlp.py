@@ -39,3 +39,12 @@ def test_award_phrases_carry_their_type():
     doc = nlp.annotate(article("000_").text)
     assert [(a.text, a.label_) for a in doc.spans["AWARD"]] == [
         ("Cờ thi đua", "co_thi_dua"), ("Bằng khen", "bang_khen"), ("Giấy khen", "giay_khen")]
+
+
+def test_unit_name_runs_over_ampersand_and_over_tp_before_a_city():
+    doc = nlp.annotate(article("003_").text)
+    assert "Sở Y tế TP Cần Thơ" in [o.text for o in doc.spans["ORG"]]
+    # a sentence of dev article bce4d07a16424697
+    doc = nlp.annotate("Hội nghị cũng đề cử, bàn giao trách nhiệm trưởng khối cho Sở Văn hóa Thể thao & Du lịch; "
+                       "Ban Dân tộc đảm nhận khối phó")
+    assert [o.text for o in doc.spans["ORG"]] == ["Sở Văn hóa Thể thao & Du lịch", "Ban Dân tộc"]

@@ -23,6 +23,7 @@ from ..record import Member, Span
 from .context import Context
 
 _GROUP_WORD = re.compile(r"(?<!\w)(cụm|khối)(?!\w)", re.I)
+_INNER = frozenset({"các"})
 _COUNT = re.compile(r"^(?:\d+(?:/\d+)?\s+)?(?:các\s+)?", re.I)
 
 
@@ -181,6 +182,8 @@ def _list_end(text: str, start: int) -> int:
             depth -= 1
         elif c == "." and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace()):
             return i
+        elif c == "." and 0 < i < len(text) - 1 and text[i - 1].islower() and text[i + 1].isupper():
+            return i  # a sentence glued to the next one: "Nông Sơn.Theo"
     return len(text)
 
 
@@ -269,11 +272,20 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
             local_head = h if h in _localities() else h[0].upper() + h[1:]
             a += m.end()
             piece = text[a:b]
+        # "Sở TN&MT các tỉnh Tiền Giang, Long An": a unit head, then "các" and a locality.
+        m = re.match(r"(\S+(?:\s+\S+){0,4}?)\s+các\s+(" + "|".join(map(re.escape, _localities()))
+                     + r")\s+(?=[A-ZÀ-ỸĐ])", piece)
+        if m and _starts_with_head(m.group(1)):
+            local_head = f"{m.group(1)} {m.group(2)}"
+            a += m.end()
+            piece = text[a:b]
         if not piece or not (piece[0].isupper() or _starts_with_locality(piece)) \
                 or re.match(r"(?:Các|Những)\s+[a-zà-ỹđ]", piece):
             break
         dm = _department_re().match(_fold(piece))
         b2 = b if dm and dm.end() == len(piece) else nlp.unit_end_char(doc, a, b)
+        if b2 < b and n < len(pieces) - 1 and nlp.unit_end_char(doc, a, b, _INNER) == b:
+            b2 = b  # an item before the last, whole but for "các": "Đảng ủy Khối các cơ quan tỉnh"
         truncated = b2 < b
         b = b2
         piece = text[a:b].strip()
@@ -281,8 +293,9 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
             break
         names = [piece]
         # The last item may join two with "và": "Hà Nam và Ninh Bình", "... và Thanh tra tỉnh".
-        if (n == len(pieces) - 1 or truncated) and not _is_department(piece):
-            parts = piece.split(" và ")
+        parts = piece.split(" và ")
+        bare_pair = bool(local_head) and len(parts) == 2 and not any(map(_starts_with_head, parts))
+        if (n == len(pieces) - 1 or truncated or bare_pair) and not _is_department(piece):
             if len(parts) == 2 and parts[1][:1].isupper() and not _is_department(parts[1]) \
                     and not _is_department(parts[0]) and (
                     _starts_with_head(parts[1]) or (local_head and len(parts[1].split()) <= 3)
@@ -385,7 +398,15 @@ def find_members(ctx: Context) -> list[Member]:
     for award in find_awards(ctx):
         if award.recipient and award.status == "proposed" and nlp_is_unit(award.recipient):
             add(award.recipient, award.evidence.start, award.evidence.end)
-    return out
+    return _drop_short_forms(out)
+
+
+def _drop_short_forms(members: list[Member]) -> list[Member]:
+    """A unit named bare in one place and whole in another ("Đông Giang", "Công an huyện Đông
+    Giang") is one member: keep the whole name."""
+    keys = [_fold(_key(m.name)) for m in members]
+    return [m for m, k in zip(members, keys)
+            if len(k.split()) < 2 or not any(o != k and o.endswith(" " + k) for o in keys)]
 
 
 def nlp_is_unit(name: str) -> bool:
