@@ -38,3 +38,13 @@ def test_speaker_and_reporter_roles_come_from_the_verbs_around_the_name():
     _, found = officials("22707")
     assert [(o.name, o.title, o.role) for o in found] == [
         ("Lê Trung Chánh", "Viện trưởng", "speaker"), ("Lâm Thanh Vân", "Viện trưởng", "reporter")]
+
+
+def test_title_and_body_before_a_dash_name_the_person_after_it():
+    # "Phát biểu chào mừng, Giám đốc Sở TN&MT Long An - Võ Minh Thành nhấn mạnh, ..."
+    text, found = officials("f615bf114b53760d")
+    assert [(o.name, o.title, o.organization, o.role) for o in found] == [
+        ("Võ Minh Thành", "Giám đốc", "Sở TN&MT Long An", "speaker")]
+    ev = found[0].evidence
+    assert text[ev.start:ev.end] == "Võ Minh Thành"
+    assert text[:ev.start].endswith("Giám đốc Sở TN&MT Long An - ")

@@ -5,7 +5,9 @@ person (the first mention gives title and role); byline authors are left out.
 
 * title: the title written right before the name ("Đồng chí Khối trưởng Nguyễn Thị Kim Chi"),
   else the one right after it ("Lý Kim Soi-Phó Giám đốc Sở Y tế", "ông X, Giám đốc ..."),
-  else one a few words before it ("Bộ trưởng Y tế Đào Hồng Lan"); abbreviations expanded
+  else one a few words before it ("Bộ trưởng Y tế Đào Hồng Lan"), else a title and its body
+  before the name across a dash ("Giám đốc Sở TN&MT Long An - Võ Minh Thành", a person the
+  NER stage does not mark, found here); abbreviations expanded
   through ``lexicon/titles.tsv`` and ``title_words.tsv``;
 * organization: the words after that title up to the next separator;
 * role: the strongest cue verb of ``lexicon/roles.tsv`` in the person's stretch of sentence.
@@ -65,11 +67,36 @@ def title_of(doc, title_span) -> tuple[str, str | None]:
     return full, body
 
 
-def _find_title(doc, per, titles_by_start, titles_by_end, honorific_ends):
+def _dash_named(doc, titles) -> dict[int, tuple]:
+    """Persons written after their title and its body across a dash ("Giám đốc Sở Tài nguyên
+    và Môi trường Long An - Võ Minh Thành"): name start -> (title span, name span)."""
+    from spacy.tokens import Span as DocSpan
+
+    out = {}
+    sur = nlp.surnames()
+    for t in titles:
+        if not nlp.is_cap(doc[t.start]):
+            continue
+        end = _body_tokens(doc, t.end, limit=14)
+        if end >= len(doc) - 1 or doc[end].text not in nlp.DASHES or not doc[end - 1].whitespace_:
+            continue
+        s = end + 1
+        if doc[s].text not in sur or not doc[end].whitespace_:
+            continue
+        j = nlp._name_run(doc, s)
+        if 2 <= j - s <= 4 and doc[s:j].text not in nlp.not_persons():
+            out[s] = (t, DocSpan(doc, s, j, label="PER"))
+    return out
+
+
+def _find_title(doc, per, titles_by_start, titles_by_end, honorific_ends, dash_named=None):
     # Right before the name (after an honorific, or alone).
     t = titles_by_end.get(per.start)
     if t is not None:
         return t
+    # Before the name across a dash, after the title's body.
+    if dash_named and per.start in dash_named:
+        return dash_named[per.start][0]
     # Right after the name, across a dash or comma.
     j = per.end
     while j < len(doc) and (doc[j].text in _SEP or doc[j].is_space and "\n" not in doc[j].text):
@@ -115,8 +142,11 @@ def find_officials(ctx: Context) -> list[Official]:
     if doc is None:
         return []
     authors = {a.lower() for a in (ctx.article.authors or ())}
-    persons = list(doc.spans["PER"])
     titles = list(doc.spans["TITLE"])
+    dash_named = _dash_named(doc, titles)
+    persons = list(doc.spans["PER"])
+    taken = {k for p in persons for k in range(p.start, p.end)}
+    persons = sorted(persons + [p for _, p in dash_named.values() if p.start not in taken], key=lambda p: p.start)
     by_start = {t.start: t for t in titles}
     by_end = {t.end: t for t in titles}
     hon_ends = {h.end for h in doc.spans["HONORIFIC"]}
@@ -127,7 +157,7 @@ def find_officials(ctx: Context) -> list[Official]:
         if key in seen or key in authors:
             continue
         seen.add(key)
-        t = _find_title(doc, per, by_start, by_end, hon_ends)
+        t = _find_title(doc, per, by_start, by_end, hon_ends, dash_named)
         title, org = title_of(doc, t) if t is not None else (None, None)
         out.append(Official(name=name, title=title, organization=org, role=_role(doc, per, persons),
                             evidence=Span(start=per.start_char, end=per.end_char)))
