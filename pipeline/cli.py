@@ -193,6 +193,26 @@ def search(
         typer.echo("no match", err=True)
 
 
+@app.command()
+def review(
+    records: List[Path] = typer.Argument(..., help="JSONL files of records (thidua extract output)"),
+    output: Path = typer.Option(Path("review.html"), "-o", "--output", help="The HTML page to write"),
+    title: Optional[str] = typer.Option(None, "--title", help="The page title (default: the input names)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary"),
+):
+    """Write one self-contained HTML page to check the records: every evidence span
+    highlighted in its article, the record beside it, filters by relevance, province and field."""
+    from .review import write_review
+
+    try:
+        summary = write_review(records, output, title=title)
+    except OSError as exc:
+        typer.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=2)
+    if not quiet:
+        typer.echo(f"{summary.text()} -> {output}", err=True)
+
+
 def main() -> None:
     app()
 
