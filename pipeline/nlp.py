@@ -102,6 +102,11 @@ def unit_stops() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_part_abbrevs() -> frozenset[str]:
+    return frozenset(lexicon.words("name_part_abbrevs"))
+
+
+@lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words("place_words"))
 
@@ -179,7 +184,7 @@ def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14, keep: fro
             # "Lao động - Thương binh và Xã hội" goes on; "thực phẩm-đơn vị Nhất" does not.
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is None or not is_cap(nxt) or nxt.text.lower() in stops or nxt.text in ("Cụm", "Khối") \
-                    or nxt.text.isupper() and nxt.text not in ("TH", "KHH") or _starts_title(doc, i + 1):
+                    or nxt.text.isupper() and nxt.text not in name_part_abbrevs() or _starts_title(doc, i + 1):
                 break
             if not doc[i - 1].whitespace_ and not tok.whitespace_ and nxt.text.lower() in stops:
                 break
@@ -221,6 +226,14 @@ def unit_end_char(doc: Doc, start_char: int, end_char: int, keep: frozenset = fr
     return min(end_char, doc[end - 1].idx + len(doc[end - 1].text))
 
 
+def _name_ends(doc: Doc, i: int) -> bool:
+    """Token i (or the end of the text) closes a name: punctuation, a line break, a stop word."""
+    if i >= len(doc):
+        return True
+    tok = doc[i]
+    return tok.is_punct or tok.is_space or "\n" in doc[i - 1].whitespace_ or tok.text.lower() in unit_stops()
+
+
 def _starts_title(doc: Doc, i: int) -> bool:
     starts = doc.user_data.get("title_starts")
     return bool(starts) and i in starts
@@ -237,8 +250,9 @@ def unit_spans(doc: Doc) -> list[Span]:
         if any(rest.startswith(n) and (len(rest) == len(n) or not rest[len(n)].isalnum()) for n in not_units()):
             continue
         end = unit_end(doc, e, head_starts - {s})
-        if end <= e:
-            continue
+        if end <= e and (e - s < 2 or not _name_ends(doc, e) or s > 0 and is_cap(doc[s - 1])):
+            continue  # a one-word head alone is not a unit; "Cục Thuế", "Kho bạc Nhà nước" are
+        end = max(end, e)
         spans.append(Span(doc, s, end, label="ORG"))
         last = end
     return spans

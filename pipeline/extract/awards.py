@@ -152,7 +152,7 @@ def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
         if f:
             end = f.end()
     q = _QUOTED.match(text, end)
-    if q and award_type in ("co_thi_dua", "danh_hieu_khac"):
+    if q and award_type in ("co_thi_dua", "danh_hieu_khac", "ky_niem_chuong", "huy_chuong", "huan_chuong"):
         end = q.end()
     issuer = None
     im = _ISSUER.match(text, end)

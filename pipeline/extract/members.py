@@ -324,8 +324,9 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
 
 
 def _bare_head(name: str) -> bool:
-    """A unit head with no name after it ("Ban" cut before "thi đua")."""
-    return any(name.strip() == h for h in _heads())
+    """A one-word unit head with no name after it ("Ban" cut before "thi đua"); a head of
+    several words is a whole name ("Cục Thuế", "Kho bạc Nhà nước")."""
+    return any(name.strip() == h for h in _heads() if " " not in h)
 
 
 def _prev_end(text: str, a: int) -> int:
