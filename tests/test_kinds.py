@@ -73,3 +73,19 @@ def test_awards_received_during_the_year_are_not_handed_out_at_the_meeting():
 def test_flags_for_football_teams_are_not_emulation_awards():
     assert kinds_in("Ngành Tài Nguyên và Môi trường Cụm VIII ký kết giao ước thi đua",
                     "Trao cờ, hoa cho các đội bóng tham gia giải giao hữu.") == ["ky_giao_uoc"]
+
+
+def test_titles_given_at_the_event_in_a_dip_nay_sentence_are_handed_out():
+    from pathlib import Path
+    data = (Path(__file__).parent / "heldout" / "docs" / "h06_bienphong.txt").read_bytes()
+    article = clean_document(RawDocument(path="h06.txt", kind="text", data=data))
+    # "Dịp này, 4 tập thể được tặng danh hiệu Đơn vị quyết thắng"
+    assert find_kinds(Context(article=article)) == ["tong_ket", "trien_khai", "trao_thuong"]
+
+
+def test_awards_proposed_at_the_meeting_are_not_handed_out():
+    text = ("Tổng kết phong trào thi đua năm 2023\n\nNgày 10/1/2024, Cụm thi đua số 2 tổ chức hội nghị "
+            "tổng kết phong trào thi đua năm 2023. Tại hội nghị, các đơn vị thống nhất đề nghị UBND tỉnh "
+            "tặng Cờ thi đua cho Sở Xây dựng.")
+    kinds = find_kinds(Context(article=Article(doc_id="x", path="x.txt", text=text)))
+    assert "trao_thuong" not in kinds

@@ -70,3 +70,21 @@ def test_district_named_with_its_unit_word_gives_its_province():
         "Bình Thuận"]
     # a bare district name may be a person's or a street's: only read after its unit word
     assert places.provinces_in("đồng chí Đại Lộc phát biểu") == []
+
+
+def heldout_ctx(stem: str) -> Context:
+    from pathlib import Path
+    data = (Path(__file__).parent / "heldout" / "docs" / (stem + ".txt")).read_bytes()
+    return Context(article=clean_document(RawDocument(path=stem + ".txt", kind="text", data=data)))
+
+
+def test_body_named_after_a_building_word_owns_the_venue():
+    # "tại trụ sở Liên đoàn Lao động tỉnh": 'Liên đoàn' does not start the next clause here.
+    assert frame(heldout_ctx("h03_congdoan_khoi")) == ("trụ sở Liên đoàn Lao động tỉnh", "Thái Bình")
+
+
+def test_body_after_a_venue_without_building_word_still_ends_it():
+    text = ("Ngày 9/1/2024, tại huyện Đại Từ Liên đoàn Lao động huyện tổ chức hội nghị tổng kết "
+            "công tác thi đua năm 2023.")
+    ctx = Context(article=Article(doc_id="x", path="x.txt", text=text))
+    assert places.find_location(ctx)[0] == "huyện Đại Từ"

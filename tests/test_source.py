@@ -65,3 +65,32 @@ def test_unit_acronym_signature_is_not_an_author_but_short_initials_are():
     assert person_name("TTXVN") is None
     assert person_name("PM") == "PM"
     assert person_name("P.TRUNG") == "P.TRUNG"
+
+
+HELDOUT = __import__("pathlib").Path(__file__).parent / "heldout" / "docs"
+
+
+def heldout_source(stem: str):
+    data = (HELDOUT / (stem + ".txt")).read_bytes()
+    article = clean_document(RawDocument(path=stem + ".txt", kind="text", data=data))
+    return read_source(Context(article=article))
+
+
+def test_bracketed_unit_after_the_names_is_not_part_of_the_byline():
+    assert split_byline("Minh Đức (TAND tỉnh Quảng Trị)") == ["Minh Đức"]
+    # A line holding only the outlet in brackets names no writer: the real byline is found.
+    assert source_of("002_7119cba250cc954d").authors == ["Ngọc Nga"]
+
+
+def test_acronym_followed_by_lower_case_words_is_the_writers_unit():
+    assert split_byline("Thanh Hương - TTVH huyện Lục Ngạn") == ["Thanh Hương"]
+    assert split_byline("Ngọc Anh - Hội ND huyện Yên Thành") == ["Ngọc Anh"]
+    # an all-caps name is still a name
+    assert split_byline("ĐĂNG NGUYÊN") == ["ĐĂNG NGUYÊN"]
+
+
+def test_flattened_navigation_menu_is_not_the_headline():
+    src = heldout_source("h09_benhvien")
+    assert src.title == "Bệnh viện Đa khoa tỉnh Sóc Trăng phát động phong trào thi đua năm 2024"
+    assert src.authors == []
+    assert src.published is None

@@ -51,7 +51,7 @@ def _venue_at(text: str, pos: int) -> Optional[tuple[int, int]]:
     end = m.start() if m else len(rest)
     for w in venue_words("stop"):
         for sm in re.finditer(rf"\s{re.escape(w)}(?![\w])", rest[:end]):
-            if sm.start() > 0:
+            if sm.start() > 0 and not _owned(rest[:sm.start()]):
                 end = min(end, sm.start())
     phrase = rest[:end].rstrip(" -–")
     if len(phrase) < 2 or not (phrase[0].isupper() or phrase.split()[0].islower()):
@@ -60,6 +60,13 @@ def _venue_at(text: str, pos: int) -> Optional[tuple[int, int]]:
     if len(words) > 16:
         return None
     return pos, pos + len(phrase)
+
+
+def _owned(before: str) -> bool:
+    """A building or room word right before a body's name makes that body the venue's
+    owner, not the next clause: "trụ sở | Liên đoàn Lao động tỉnh", "hội trường | UBND huyện"."""
+    low = before.lower().rstrip()
+    return any(low == w or low.endswith(" " + w) for w in venue_words("owner_head"))
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:

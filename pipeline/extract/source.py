@@ -25,6 +25,7 @@ MAX_TITLE_WORDS = 45
 MIN_TITLE_WORDS = 4
 SITE_NAME_WORDS = 8  # a short line above the date may be the site's name
 MAX_BARE_INITIALS = 3
+MENU_ITEMS = 3        # distinct menu entries that make a line a navigation bar
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,22 @@ _LEAD = re.compile(
     r"năm\s+\d{4}\s*,|thực hiện|hướng tới|sau|với|được|hiện nay|thiết thực)\b)")
 
 
+@lru_cache(maxsize=None)
+def _menu_words() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in lexicon.words("menu_words"))
+
+
+def _is_menu(line: str) -> bool:
+    """A site's navigation bar flattened into one line: it names MENU_ITEMS or more
+    distinct menu entries ("Giới thiệu Tin tức Khám chữa bệnh ... Liên hệ")."""
+    low = line.lower()
+    return sum(1 for w in _menu_words() if w.search(low)) >= MENU_ITEMS
+
+
 def _is_boilerplate(line: str) -> bool:
     low = line.lower().strip(" .:|")
-    return any(low == b or low.startswith(b + " ") or low.startswith(b + ":") for b in _boilerplate())
+    return _is_menu(low) or any(
+        low == b or low.startswith(b + " ") or low.startswith(b + ":") for b in _boilerplate())
 
 
 def _headline_like(line: str) -> bool:
@@ -249,6 +263,8 @@ def split_byline(line: str) -> list[str]:
             line = line[len(p):].strip(" :")
             break
     line = re.split(r"\|", line)[0].strip()
+    # The writer's unit in brackets after the names: "Minh Đức (TAND tỉnh Quảng Trị)".
+    line = _BRACKETED_TAIL.sub("", line).strip()
     if not line or len(line.split()) > 12:
         return []
     names = []
@@ -265,9 +281,15 @@ def split_byline(line: str) -> list[str]:
     return names
 
 
+_BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+# An acronym followed by lower-case words is a unit: "TTVH huyện Lục Ngạn", "UBND xã ...".
+_ACRONYM_UNIT = re.compile(rf"^[{_UPPER}&]{{2,}}\s+(?:\S+\s+)*?[a-zà-ỹđ]")
+
+
 def _is_unit(part: str) -> bool:
     part = part.strip()
-    return any(part.startswith(u + " ") or part == u for u in _byline_words().get("unit", ()))
+    return bool(_ACRONYM_UNIT.match(part)) or any(
+        part.startswith(u + " ") or part == u for u in _byline_words().get("unit", ()))
 
 
 def find_authors(text: str) -> list[str]:
