@@ -81,3 +81,19 @@ def test_number_before_the_units_the_group_is_named_for():
 def test_n_of_n_units_signing():
     text = "Đại diện 9/9 tỉnh, thành đã ký kết giao ước thi đua năm 2018."
     assert count_in(text, Group(name="Cụm thi đua Hội Cựu chiến binh", kind="cum")) == 9
+
+
+def group_in(text: str):
+    return groups.find_group(Context(article=Article(doc_id="x", path="x.txt", text=text)))
+
+
+def test_name_keeps_lower_case_body_words_after_a_comma():
+    text = ("Khối thi đua các cơ quan Đảng, đoàn thể tỉnh sơ kết 6 tháng\n\nNgày 5-7-2023, tại TP. Thủ Dầu "
+            "Một, Khối thi đua các cơ quan Đảng, đoàn thể tỉnh tổ chức hội nghị sơ kết công tác thi đua.")
+    assert group_in(text) == Group(name="Khối thi đua các cơ quan Đảng, đoàn thể tỉnh", kind="khoi")
+
+
+def test_numbered_group_shortened_in_the_headline_is_named_as_the_body_spells_it():
+    text = ("Ký kết giao ước thi đua Cụm số 3\n\nSáng 12/3/2024 tại TP.HCM, Cụm thi đua số 3 gồm 09 đơn vị "
+            "tổ chức ký kết giao ước thi đua năm 2024.")
+    assert group_in(text) == Group(name="Cụm thi đua số 3", kind="cum")

@@ -138,11 +138,22 @@ def find_group(ctx: Context) -> Optional[Group]:
         return None
     title_end = text.index(title) + len(title) if title and title in text else 0
     best = max(found, key=lambda m: _rank(m, title_end))
+    best = _fuller_spelling(best, found)
     if not (best.has_thi_dua or best.numbered) and not any(m.has_thi_dua for m in found):
         # only "Khối các ..." mentions: need at least two of them to call it a group
         if sum(1 for m in found if m.name == best.name) < 2 and best.start >= title_end:
             return None
     return Group(name=best.name, kind=best.kind)
+
+
+def _fuller_spelling(best: Mention, found: list[Mention]) -> Mention:
+    """A numbered group shortened in the headline ("Cụm số 3") is named as the body spells it
+    in full ("Cụm thi đua số 3"): same kind, same number, with "thi đua"."""
+    if not best.numbered or best.has_thi_dua:
+        return best
+    number = best.name.split()[-1]
+    return next((m for m in found if m.numbered and m.has_thi_dua and m.kind == best.kind
+                 and m.name.split()[-1] == number), best)
 
 
 def _capitalised(name: str) -> bool:
