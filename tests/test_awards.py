@@ -92,3 +92,73 @@ def test_quoted_award_names_and_a_shared_head_after_cho():
         ("Đơn vị tiên tiến", None, "Nông Sơn"),
         ("Đơn vị tiên tiến", None, "Nam Trà My")]
     assert {a.status for a in found} == {"proposed"}
+
+
+# --- award year: the year of achievement (EXTRACTION_GUIDE.md, awards.year)
+
+import datetime as dt  # noqa: E402
+
+
+def _found(text, title=None, date=None):
+    from pipeline.types import Article
+
+    a = Article(doc_id="t", path="t.txt", text=text, title=title)
+    return find_awards(Context(article=a, date=date).with_(doc=nlp.annotate(text)))
+
+
+def test_award_year_is_the_year_under_review_for_a_review_held_in_january():
+    # dev article 504a7652dc30d586: a review of 2018 held on 28/1/2019
+    a = article("504a")
+    found = find_awards(Context(article=a, date=dt.date(2019, 1, 28)).with_(doc=nlp.annotate(a.text)))
+    assert {(x.recipient, x.year) for x in found} == {
+        ("Sở Lao động - Thương binh và Xã hội", 2018), ("Sở Văn hóa và Thể thao", 2018),
+        ("Sở Thông tin và Truyền thông", 2018), ("Sở Giáo dục và Đào tạo", 2018)}
+
+
+def test_award_year_written_in_the_clause_before_the_award_wins_over_the_review_year():
+    found = _found("Hội nghị tổng kết công tác thi đua năm 2023 của Khối. Theo đó, năm 2022, "
+                   "Sở Y tế được tặng Cờ thi đua của Chính phủ.")
+    assert [(a.recipient, a.issuer, a.year) for a in found] == [("Sở Y tế", "Chính phủ", 2022)]
+
+
+def test_a_year_after_the_meeting_is_when_the_award_is_given_not_what_it_is_for():
+    found = _found("Ngày 17/12, Tổng LĐLĐ Việt Nam đề nghị tặng Cờ thi đua của Chính phủ năm 2023 "
+                   "cho LĐLĐ tỉnh Thanh Hóa.", date=dt.date(2022, 12, 17))
+    assert [(a.recipient, a.status, a.year) for a in found] == [("LĐLĐ tỉnh Thanh Hóa", "proposed", 2022)]
+
+
+def test_awards_at_a_pact_signing_are_for_the_year_before_the_pact():
+    found = _found("Lễ ký kết giao ước thi đua năm 2024 của Cụm thi đua số 2. "
+                   "Dịp này, UBND tỉnh tặng Bằng khen cho Sở Tư pháp.")
+    assert [(a.award_type, a.issuer, a.recipient, a.year) for a in found] == [
+        ("bang_khen", "UBND tỉnh", "Sở Tư pháp", 2023)]
+
+
+def test_awards_handed_out_in_the_first_quarter_are_for_the_year_before():
+    found = _found("Sáng 20/2, Chủ tịch UBND tỉnh trao Bằng khen cho Công an huyện Tân Phú.",
+                   date=dt.date(2024, 2, 20))
+    assert [(a.recipient, a.year) for a in found] == [("Công an huyện Tân Phú", 2023)]
+
+
+# --- award names of every sector
+
+def test_orders_medals_and_titles_keep_their_name_and_class():
+    found = _found("Thừa ủy quyền của Chủ tịch nước, đồng chí Ngô Văn Hải trao Huân chương Lao động hạng Ba "
+                   "cho Cục Thuế tỉnh. Hội nghị đề nghị Bộ Quốc phòng tặng Kỷ niệm chương “Vì sự nghiệp xây dựng "
+                   "Quân đội” cho 3 cá nhân và danh hiệu Đơn vị quyết thắng cho Ban CHQS huyện Tân Phú.",
+                   date=dt.date(2023, 12, 20))
+    assert [(a.award_type, a.award, a.issuer, a.recipient, a.count, a.status) for a in found] == [
+        ("huan_chuong", "Huân chương Lao động hạng Ba", None, "Cục Thuế tỉnh", None, "conferred"),
+        ("ky_niem_chuong", "Kỷ niệm chương “Vì sự nghiệp xây dựng Quân đội”", "Bộ Quốc phòng", None, 3, "proposed"),
+        ("danh_hieu_khac", "Đơn vị quyết thắng", None, "Ban CHQS huyện Tân Phú", None, "proposed")]
+    assert {a.year for a in found} == {2023}
+
+
+def test_emulation_titles_of_individuals_and_collectives():
+    found = _found("Hội nghị bình xét đề nghị công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 12 cá nhân, "
+                   "Tập thể lao động tiên tiến cho 5 tập thể và Chiến sĩ tiên tiến cho 40 cán bộ, chiến sĩ.",
+                   date=dt.date(2023, 12, 5))
+    assert [(a.award_type, a.award, a.count, a.status) for a in found] == [
+        ("chien_si_thi_dua", "Chiến sĩ thi đua cơ sở", 12, "proposed"),
+        ("tap_the_lao_dong_tien_tien", "Tập thể lao động tiên tiến", 5, "proposed"),
+        ("lao_dong_tien_tien", "Chiến sĩ tiên tiến", 40, "proposed")]

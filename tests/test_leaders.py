@@ -50,3 +50,40 @@ def test_ban_giao_ends_the_unit_and_dang_vi_cum_truong_gives_the_year_before():
     _, found = leaders("3ca3646a")
     assert [(l.unit, l.position, l.year) for l in found] == [
         ("Ban CHQS H.Trảng Bom", "leader", 2024), ("Ban CHQS Thống Nhất", "leader", 2023)]
+
+
+# --- the year standing leaders lead for
+
+import datetime as dt  # noqa: E402
+
+
+def test_standing_leaders_of_a_review_held_in_january_lead_for_the_year_under_review():
+    # dev article 018462d843c0f193: the review of 2022 held on 13/01/2023
+    a = article("018462")
+    ctx = Context(article=a, date=dt.date(2023, 1, 13)).with_(doc=nlp.annotate(a.text))
+    assert [(x.unit, x.position, x.year) for x in find_leaders(ctx)] == [
+        ("Ban Dân tộc tỉnh", "leader", 2022), ("Sở Tư pháp", "deputy", 2022)]
+
+
+def test_a_review_year_after_the_meeting_in_the_headline_is_a_slip():
+    from pipeline.types import Article
+
+    text = ("TỔNG KẾT CỤM THI ĐUA LIÊN ĐOÀN LAO ĐỘNG CÁC TỈNH NAM BỘ NĂM 2026\n"
+            "Chiều ngày 29/01/2026, Cụm thi đua tổ chức Hội nghị tổng kết thi đua năm 2025. "
+            "Cụm thi đua gồm Liên đoàn Lao động các tỉnh: Vĩnh Long, An Giang và Tây Ninh, do Liên đoàn Lao động "
+            "tỉnh Vĩnh Long làm Cụm trưởng.")
+    a = Article(doc_id="t", path="t.txt", text=text, title=text.split("\n")[0])
+    ctx = Context(article=a, date=dt.date(2026, 1, 29)).with_(doc=nlp.annotate(text))
+    assert [(x.unit, x.position, x.year) for x in find_leaders(ctx)] == [
+        ("Liên đoàn Lao động tỉnh Vĩnh Long", "leader", 2025)]
+
+
+def test_standing_leaders_at_a_pact_signing_lead_for_the_pledged_year():
+    from pipeline.types import Article
+
+    text = ("Các Hội trong khối thi đua số 3 tổ chức ký kết giao ước thi đua năm 2023. "
+            "Hội Chữ thập đỏ tỉnh làm trưởng khối, Hội Khuyến học tỉnh làm phó khối.")
+    a = Article(doc_id="t", path="t.txt", text=text)
+    ctx = Context(article=a).with_(doc=nlp.annotate(text))
+    assert [(x.unit, x.position, x.year) for x in find_leaders(ctx)] == [
+        ("Hội Chữ thập đỏ tỉnh", "leader", 2023), ("Hội Khuyến học tỉnh", "deputy", 2023)]

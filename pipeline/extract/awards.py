@@ -22,7 +22,9 @@ of its sentence):
     và 14 cá nhân được Sở Y tế tặng giấy khen", "cho ba đơn vị");
 * status: ``proposed`` when a cue of ``lexicon/award_status.tsv`` stands in the sentence
   before the phrase, else ``conferred``;
-* year: "năm YYYY" right after the phrase, else the meeting's year.
+* year: the year of achievement (:func:`_year`): "năm YYYY" right after the phrase or in the
+  clause before it, else the year under review, else the meeting's year (the year before for a
+  meeting in the first quarter).
 
 Left out: a count of an award type that is also given to named recipients (the names are the
 items), an item cut off by the end of the text, and results of past years reported as "đã có N
@@ -37,6 +39,7 @@ from typing import Optional
 
 from .. import lexicon, nlp
 from ..record import Award, Span
+from . import period
 from .context import Context
 
 # Upper-case letters of Vietnamese (a character class; [A-Z] misses "Ủ", "Đ" ...).
@@ -169,8 +172,7 @@ def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
     if phrase[:1] in "“\"" and phrase[-1:] in "”\"" and len(phrase) > 2:
         phrase = phrase[1:-1]
     ym = _YEAR_AFTER.match(text, end)
-    year = int(ym.group(1)) if ym else ctx.year
-    return Mention(start, end, award_type, phrase, issuer, year if year and 1945 <= year <= 2100 else None)
+    return Mention(start, end, award_type, phrase, issuer, int(ym.group(1)) if ym else None)
 
 
 def mentions(ctx: Context) -> list[Mention]:
@@ -195,6 +197,20 @@ def _status(text: str, s0: int, start: int) -> str:
         if status == "proposed" and pat.search(before):
             return "proposed"
     return "conferred"
+
+
+def _year(ctx: Context, m: Mention, s0: int) -> Optional[int]:
+    """The year of achievement: written right after the phrase, else in the clause before it
+    ("Theo đó, năm 2021, X được tặng ..."), else the year under review (:mod:`.period`); a
+    year after the meeting's is when the award is given, not what it is for."""
+    text = ctx.text
+    when = ctx.date or ctx.published
+    clause = max(s0, text.rfind(";", s0, m.start) + 1)
+    stated = [m.year] + [int(y.group(1)) for y in reversed(list(period.YEAR.finditer(text, clause, m.start)))]
+    for y in stated:
+        if y is not None and 1945 <= y <= 2100 and (when is None or y <= when.year):
+            return y
+    return period.achievement_year(ctx)
 
 
 def _units(ctx: Context, start: int, stop: int, head: str = ""):
@@ -355,7 +371,8 @@ def find_awards(ctx: Context) -> list[Award]:
             # "đề nghị UBND tỉnh tặng": the giver; "UBND tỉnh tặng ... cho X" at the clause start
             # too; else the words are the recipient ("Bệnh viện X phong tặng ...", "đề xuất X nhận").
             by_giver = give.group("give") in _grammar()["give"]
-            if by_giver and (give.group("pre").strip() or recips and not text[lo:give.start()].strip(" ,")):
+            lead = text[lo:give.start()]  # nothing, or a lead-in phrase ("Dịp này, UBND tỉnh tặng")
+            if by_giver and (give.group("pre").strip() or recips and (not lead.strip(" ,") or lead.rstrip().endswith(","))):
                 if m.issuer is None:
                     issuers = [i.strip() for i in re.split(r",|\svà\s", give.group("iss")) if i.strip()]
             else:
@@ -369,13 +386,14 @@ def find_awards(ctx: Context) -> list[Award]:
         if recips and status == "conferred" and recips[0][0] == "count" and _PAST_RESULTS.search(text, s0, m.start):
             recips = []
         previous = recips
+        year = _year(ctx, m, s0)
         for issuer in issuers:
             for r in recips:
-                rows.append((m, issuer, status, r))
-    named_types = {m.award_type for m, _, _, r in rows if r[0] != "count"}
+                rows.append((m, issuer, status, r, year))
+    named_types = {m.award_type for m, _, _, r, _ in rows if r[0] != "count"}
     end_of_text = len(text.rstrip())
     out, seen = [], set()
-    for m, issuer, status, (kind, value, a, b) in rows:
+    for m, issuer, status, (kind, value, a, b), year in rows:
         if kind == "count" and m.award_type in named_types or b >= end_of_text:
             continue
         recipient = value if kind != "count" else None
@@ -385,6 +403,6 @@ def find_awards(ctx: Context) -> list[Award]:
             continue
         seen.add(key)
         out.append(Award(award_type=m.award_type, award=m.phrase, issuer=issuer, recipient=recipient,
-                         count=count, status=status, year=m.year,
+                         count=count, status=status, year=year,
                          evidence=Span(start=min(a, m.start), end=max(b, m.end))))
     return out

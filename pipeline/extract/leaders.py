@@ -9,7 +9,9 @@ A leader cue (``lexicon/leader_cues.tsv``) is tied to a unit (``doc.spans["ORG"]
 * or an item of a member enumeration marked with the cue ("Phú Thọ (Cụm trưởng)").
 
 The year is the first "năm YYYY" after the cue in its sentence, else the last one before it,
-else the meeting's year.
+else the year under review ("tổng kết ... năm 2022": standing leaders lead for it), else the
+year pledged ("ký kết giao ước thi đua năm 2023"), else the meeting's year
+(:func:`.period.leading_year`).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from functools import lru_cache
 
 from .. import lexicon, nlp
 from ..record import Leader, Span
+from . import period
 from .context import Context
 from .members import enumerations
 
@@ -131,6 +134,7 @@ def find_leaders(ctx: Context) -> list[Leader]:
         return []
     text = ctx.text
     orgs = candidate_units(doc)
+    default = period.leading_year(ctx)
     out, seen = [], set()
 
     def add(name, position, span_start, span_end, year):
@@ -153,9 +157,9 @@ def find_leaders(ctx: Context) -> list[Leader]:
             if org is None or (after_pass and org.start_char in tied):
                 continue
             tied.add(org.start_char)
-            add(org.text, position, org.start_char, org.end_char, year_near(text, m.start(), m.end(), ctx.year))
+            add(org.text, position, org.start_char, org.end_char, year_near(text, m.start(), m.end(), default))
     for item in enumerations(ctx):
         if item.leader_cue:
             position = positions()[item.leader_cue.lower()]
-            add(item.name, position, item.start, item.end, year_near(text, item.start, item.end, ctx.year))
+            add(item.name, position, item.start, item.end, year_near(text, item.start, item.end, default))
     return out
