@@ -48,3 +48,28 @@ def test_unit_name_runs_over_ampersand_and_over_tp_before_a_city():
     doc = nlp.annotate("Hội nghị cũng đề cử, bàn giao trách nhiệm trưởng khối cho Sở Văn hóa Thể thao & Du lịch; "
                        "Ban Dân tộc đảm nhận khối phó")
     assert [o.text for o in doc.spans["ORG"]] == ["Sở Văn hóa Thể thao & Du lịch", "Ban Dân tộc"]
+
+
+def test_a_head_of_several_words_alone_is_a_whole_unit_but_not_inside_a_bigger_name():
+    doc = nlp.annotate("gồm 08 cơ quan: Sở Tài chính; Kho bạc Nhà nước; Cục Thuế; Sở Xây dựng. "
+                       "Hội nghị đã bầu đơn vị Cụm trưởng Cụm thi đua số 5, Bộ Công an năm 2018 là Công an tỉnh Quảng Trị.")
+    assert [o.text for o in doc.spans["ORG"]] == [
+        "Sở Tài chính", "Kho bạc Nhà nước", "Cục Thuế", "Sở Xây dựng", "Công an tỉnh Quảng Trị"]
+
+
+def test_standard_abbreviations_after_a_dash_go_on_the_unit_name():
+    doc = nlp.annotate("Sở Thông tin và Truyền thông, Đài PT - TH Tỉnh, Chi cục Dân số - KHHGĐ tỉnh tham dự.")
+    assert [o.text for o in doc.spans["ORG"]] == [
+        "Sở Thông tin và Truyền thông", "Đài PT - TH Tỉnh", "Chi cục Dân số - KHHGĐ tỉnh"]
+
+
+def test_a_unit_ends_before_a_verb_or_an_honorific():
+    doc = nlp.annotate("Chính ủy BĐBP tỉnh và ông Vũ Minh Giang; Chủ tịch LĐLĐ tỉnh dự hội nghị; Cục X15 thăm đơn vị.")
+    assert [o.text for o in doc.spans["ORG"]] == ["BĐBP tỉnh", "LĐLĐ tỉnh", "Cục X15"]
+
+
+def test_ranks_are_honorifics_and_not_titles():
+    doc = nlp.annotate("Thiếu tướng Phạm Văn Dũng, Thượng úy Lê Văn Tâm và Đại úy Hà Thị Thu dự hội nghị.")
+    assert [h.text for h in doc.spans["HONORIFIC"]] == ["Thiếu tướng", "Thượng úy", "Đại úy"]
+    assert [p.text for p in doc.spans["PER"]] == ["Phạm Văn Dũng", "Lê Văn Tâm", "Hà Thị Thu"]
+    assert list(doc.spans["TITLE"]) == []

@@ -48,3 +48,68 @@ def test_title_and_body_before_a_dash_name_the_person_after_it():
     ev = found[0].evidence
     assert text[ev.start:ev.end] == "Võ Minh Thành"
     assert text[:ev.start].endswith("Giám đốc Sở TN&MT Long An - ")
+
+
+# --- other sectors, ranks, and persons who did not take part
+
+def _officials(text):
+    from pipeline.types import Article
+
+    a = Article(doc_id="t", path="t.txt", text=text)
+    return [(o.name, o.title, o.organization, o.role) for o in
+            find_officials(Context(article=a).with_(doc=nlp.annotate(text)))]
+
+
+def test_military_and_police_ranks_are_stripped_and_the_position_is_the_title():
+    assert _officials("Đại tá Nguyễn Văn An, Phó Giám đốc Công an tỉnh phát biểu chỉ đạo hội nghị. "
+                      "Thượng tá Trần Văn Bình - Trưởng phòng PC06 trình bày báo cáo.") == [
+        ("Nguyễn Văn An", "Phó Giám đốc", "Công an tỉnh", "director"),
+        ("Trần Văn Bình", "Trưởng phòng", "PC06", "reporter")]
+
+
+def test_heads_of_courts_procuracy_army_border_guard_banks_and_unions():
+    assert _officials(
+        "Tham dự hội nghị có đồng chí Lê Thị Cúc, Chánh án TAND tỉnh; đồng chí Hồ Văn Đức, Viện trưởng "
+        "VKSND tỉnh; Thiếu tướng Phạm Văn Dũng, Chỉ huy trưởng Bộ CHQS tỉnh; Trung tá Đỗ Minh Hải, Chính ủy "
+        "BĐBP tỉnh và ông Vũ Minh Giang - PGĐ Ngân hàng Nhà nước chi nhánh tỉnh. Bà Mai Thị Lan, Chủ tịch "
+        "Công đoàn ngành Y tế, Phó Trưởng khối báo cáo kết quả thi đua.") == [
+        ("Lê Thị Cúc", "Chánh án", "TAND tỉnh", "attendee"),
+        ("Hồ Văn Đức", "Viện trưởng", "VKSND tỉnh", "attendee"),
+        ("Phạm Văn Dũng", "Chỉ huy trưởng", "Bộ CHQS tỉnh", "attendee"),
+        ("Đỗ Minh Hải", "Chính ủy", "BĐBP tỉnh", "attendee"),
+        ("Vũ Minh Giang", "Phó Giám đốc", "Ngân hàng Nhà nước chi nhánh tỉnh", "attendee"),
+        ("Mai Thị Lan", "Chủ tịch", "Công đoàn ngành Y tế", "reporter")]
+
+
+def test_abbreviations_inside_an_extended_title_are_expanded():
+    assert _officials("Đồng chí Trần Văn Lâm, UVBTV TU, Trưởng ban Dân vận Tỉnh ủy dự hội nghị.") == [
+        ("Trần Văn Lâm", "Ủy viên Ban Thường vụ Tỉnh ủy", "TU", "attendee")]
+
+
+def test_the_authority_who_delegates_is_not_an_official():
+    # dev article 6244a9ede555e4e1
+    assert _officials("Phát biểu tại buổi lễ, PGS.TS Lâm Việt Trung – Phó Giám đốc Bệnh viện Chợ Rẫy, đại diện "
+                      "thừa ủy quyền của TS.BSCKII Nguyễn Tri Thức – Thứ trưởng Bộ Y tế, phụ trách điều hành bệnh "
+                      "viện đã biểu dương tinh thần của các cá nhân.") == [
+        ("Lâm Việt Trung", "Phó Giám đốc", "Bệnh viện Chợ Rẫy", "speaker")]
+
+
+def test_persons_of_another_event_are_left_out_also_from_its_photo_caption():
+    # the shape of dev article 3afddc19985f8696: a caption of a same-day visit, then its paragraph
+    text = ("Ông Võ Văn Phuông, Phó Trưởng ban Tuyên giáo Trung ương chúc mừng lãnh đạo bệnh viện - Ảnh: TTXVN\n"
+            "Tối 26/2, Thành đoàn tổ chức Lễ tuyên dương thầy thuốc trẻ. Đồng chí Nguyễn Ngọc Việt, Bí thư "
+            "Thành đoàn phát biểu tại buổi lễ.\n"
+            "Cùng ngày, đoàn công tác do ông Võ Văn Phuông dẫn đầu thăm và chúc mừng Bệnh viện Nhiệt đới.")
+    assert _officials(text) == [("Nguyễn Ngọc Việt", "Bí thư", "Thành đoàn", "speaker")]
+
+
+def test_a_caption_of_the_meeting_names_an_official():
+    text = ("Đại tá Nguyễn Văn An, Phó Giám đốc Công an tỉnh phát biểu tại hội nghị - Ảnh: Minh Hà\n"
+            "Sáng 15/1, Công an tỉnh tổ chức Hội nghị tổng kết công tác thi đua năm 2023.")
+    assert _officials(text) == [("Nguyễn Văn An", "Phó Giám đốc", "Công an tỉnh", "speaker")]
+
+
+def test_names_under_a_link_list_heading_are_not_officials():
+    text = ("Đồng chí Hoàng Văn Em, Chủ tịch LĐLĐ tỉnh chủ trì hội nghị.\nTin liên quan\n"
+            "Đồng chí Phạm Thị Dung, Chủ tịch LĐLĐ tỉnh dự hội nghị tổng kết công đoàn")
+    assert _officials(text) == [("Hoàng Văn Em", "Chủ tịch", "LĐLĐ tỉnh", "chair")]

@@ -11,6 +11,10 @@ person (the first mention gives title and role); byline authors are left out.
   through ``lexicon/titles.tsv`` and ``title_words.tsv``;
 * organization: the words after that title up to the next separator;
 * role: the strongest cue verb of ``lexicon/roles.tsv`` in the person's stretch of sentence.
+
+Left out (``lexicon/official_exclusions.tsv``): a person every mention of whom is a delegating
+authority ("thừa ủy quyền của Bộ trưởng X"), in a paragraph about another event ("Cùng ngày,
+...") or a photo caption, or below the heading of a link list ("Tin liên quan").
 """
 from __future__ import annotations
 
@@ -30,6 +34,55 @@ def role_cues() -> tuple[tuple[re.Pattern, str, int], ...]:
     rows = sorted(lexicon.load("roles"), key=lambda r: -len(r["cue"]))
     return tuple((re.compile(r"(?<!\w)" + re.escape(r["cue"]) + r"(?!\w)", re.I), r["role"], int(r["priority"]))
                  for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _exclusions() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in lexicon.load("official_exclusions"):
+        out.setdefault(r["kind"], []).append(r["cue"])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _delegator_re() -> re.Pattern:
+    # the cue, then "của" and the delegator's title, with no separator before the name
+    return re.compile(r"(?<!\w)(?:" + _alt(_exclusions()["delegator"]) + r")(?!\w)(?:[^,.;:()\n–-]|\.(?=\S)){0,80}$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _links_re() -> re.Pattern:
+    return re.compile(r"^[ \t]*(?:" + _alt(_exclusions()["links"]) + r")\s*:?[ \t]*$", re.I | re.M)
+
+
+@lru_cache(maxsize=1)
+def _other_event_re() -> re.Pattern:
+    return re.compile(r"^[ \t]*(?:" + _alt(_exclusions()["other_event"]) + r")(?!\w)", re.M)
+
+
+_CAPTION = re.compile(r"(?:[-–(|]\s*)?Ảnh\s*:", re.I)
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def taking_part(text: str, start: int) -> bool:
+    """The mention at ``start`` can be of a person present: not a delegating authority, not in a
+    paragraph about another event, not in a photo caption, not under a link-list heading."""
+    links = _links_re().search(text)
+    if links and start >= links.start():
+        return False
+    if _delegator_re().search(text, max(0, start - 120), start):
+        return False
+    a, b = _line(text, start)
+    return not _other_event_re().match(text, a) and not _CAPTION.search(text, a, b)
 
 
 def _body_tokens(doc, start: int, limit: int = 12, through_titles: bool = False) -> int:
@@ -150,12 +203,19 @@ def find_officials(ctx: Context) -> list[Official]:
     by_start = {t.start: t for t in titles}
     by_end = {t.end: t for t in titles}
     hon_ends = {h.end for h in doc.spans["HONORIFIC"]}
+    present = {p.text.lower() for p in persons if taking_part(ctx.text, p.start_char)}
+    # A name in a caption is present when the caption's event is the meeting's: when it is not
+    # also named in a paragraph about another event or as a delegating authority.
+    elsewhere = {p.text.lower() for p in persons if not taking_part(ctx.text, p.start_char)
+                 and not _CAPTION.search(ctx.text, *_line(ctx.text, p.start_char))}
     out, seen = [], set()
     for per in persons:
         name = per.text
         key = name.lower()
-        if key in seen or key in authors:
+        if key in seen or key in authors or key not in present and key in elsewhere:
             continue
+        if not taking_part(ctx.text, per.start_char) and key in present:
+            continue  # the first mention that counts gives title and role
         seen.add(key)
         t = _find_title(doc, per, by_start, by_end, hon_ends, dash_named)
         title, org = title_of(doc, t) if t is not None else (None, None)
