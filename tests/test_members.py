@@ -60,3 +60,17 @@ def test_shared_head_over_cac_huyen_colon_keeps_the_head_without_the_unwritten_l
     assert names[:5] == ["Ban CHQS Thống Nhất", "Ban CHQS Trảng Bom", "Ban CHQS Long Thành",
                          "Ban CHQS Nhơn Trạch", "Ban CHQS Vĩnh Cửu"]
     assert text[found[0].evidence.start:found[0].evidence.end] == "Thống Nhất"
+
+
+def test_old_and_dashed_department_names_are_whole_items_given_so():
+    from pipeline.types import Article
+
+    text = ("Khối thi đua Kinh tế gồm các sở: Kế hoạch - Đầu tư, Tài nguyên - Môi trường, "
+            "Lao động - Thương binh - Xã hội và Cục Thuế tỉnh.")
+    a = Article(doc_id="t", path="t.txt", text=text)
+    found = find_members(Context(article=a).with_(doc=nlp.annotate(text)))
+    assert [(m.name, text[m.evidence.start:m.evidence.end]) for m in found] == [
+        ("Sở Kế hoạch - Đầu tư", "Kế hoạch - Đầu tư"),
+        ("Sở Tài nguyên - Môi trường", "Tài nguyên - Môi trường"),
+        ("Sở Lao động - Thương binh - Xã hội", "Lao động - Thương binh - Xã hội"),
+        ("Cục Thuế tỉnh", "Cục Thuế tỉnh")]

@@ -302,8 +302,9 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
                     or (not local_head and not _starts_with_head(parts[0])
                         and len(parts[0].split()) <= 3 and len(parts[1].split()) <= 3)):
                 names = parts
-            elif len(parts) == 2 and _is_department(parts[1]) and _is_department(parts[0]):
-                names = parts
+            elif len(parts) == 2 and _is_department(parts[0]) and (
+                    _is_department(parts[1]) or _starts_with_head(parts[1])):
+                names = parts  # "Lao động - Thương binh - Xã hội và Cục Thuế tỉnh"
         pos = a
         for nm in names:
             s = text.index(nm, pos)
