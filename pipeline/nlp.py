@@ -200,6 +200,9 @@ def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14, keep: fro
             i += 1
             continue
         nxt_low = doc[i + 1].text.lower() if i + 1 < len(doc) else ""
+        if low == "các" and _plural_inside(doc, i, heads):
+            i += 1
+            continue
         if not is_cap(tok) and (low in stops or f"{low} {nxt_low}" in stops):
             break
         if tok.like_num and low != "số" and i > start and doc[i - 1].text.lower() == "năm":
@@ -209,6 +212,27 @@ def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14, keep: fro
         i += 1
         end = i
     return end
+
+
+def _plural_inside(doc: Doc, i: int, heads: set[int]) -> bool:
+    """"các" at token i belongs to the name: it follows a unit head and a capitalised word that
+    is no place level and no new unit follows it ("Công đoàn các Khu công nghiệp tỉnh"; not
+    "UBND các xã", "Sở Y tế các tỉnh")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or not is_cap(nxt) or (i + 1) in heads or nxt.text.lower() in place_words() \
+            or not doc[i - 1].whitespace_ or not tok_is_word(nxt):
+        return False
+    before = doc[max(0, i - 4):i].text
+    return any(before == h or before.endswith(" " + h) for h in unit_head_words())
+
+
+def tok_is_word(tok) -> bool:
+    return tok.text.isalpha()
+
+
+@lru_cache(maxsize=1)
+def unit_head_words() -> frozenset[str]:
+    return frozenset(lexicon.words("unit_heads"))
 
 
 def unit_end_char(doc: Doc, start_char: int, end_char: int, keep: frozenset = frozenset()) -> int:

@@ -1,4 +1,4 @@
-from test_nlp import article
+from test_nlp import article, heldout
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -87,3 +87,19 @@ def test_standing_leaders_at_a_pact_signing_lead_for_the_pledged_year():
     ctx = Context(article=a).with_(doc=nlp.annotate(text))
     assert [(x.unit, x.position, x.year) for x in find_leaders(ctx)] == [
         ("Hội Chữ thập đỏ tỉnh", "leader", 2023), ("Hội Khuyến học tỉnh", "deputy", 2023)]
+
+
+def test_lower_case_communes_elected_as_leader_and_deputy():
+    a = heldout("h08")
+    found = find_leaders(Context(article=a).with_(doc=nlp.annotate(a.text)))
+    assert [(x.unit, x.position, x.year, a.text[x.evidence.start:x.evidence.end]) for x in found] == [
+        ("UBND thị trấn Chũ", "leader", 2023, "UBND thị trấn Chũ"),
+        ("xã Nghĩa Hồ", "leader", 2024, "xã Nghĩa Hồ"),
+        ("xã Quý Sơn", "deputy", 2024, "xã Quý Sơn")]
+
+
+def test_units_after_gom_are_not_the_unit_a_leader_cue_names():
+    # "UBMTTQVN huyện Kon Rẫy là đơn vị đăng cai cụm trưởng Cụm thi đua số II, gồm 5 đơn vị là
+    # thành phố Kon Tum ...": the city is a member, not the leader.
+    _, found = leaders("59681d97")
+    assert [(x.unit, x.position, x.year) for x in found] == [("UBMTTQVN huyện Kon Rẫy", "leader", 2020)]

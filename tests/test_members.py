@@ -1,4 +1,4 @@
-from test_nlp import article
+from test_nlp import article, heldout
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -74,3 +74,46 @@ def test_old_and_dashed_department_names_are_whole_items_given_so():
         ("Sở Tài nguyên - Môi trường", "Tài nguyên - Môi trường"),
         ("Sở Lao động - Thương binh - Xã hội", "Lao động - Thương binh - Xã hội"),
         ("Cục Thuế tỉnh", "Cục Thuế tỉnh")]
+
+
+def heldout_members(stem):
+    a = heldout(stem)
+    return a.text, find_members(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def spans(text, found):
+    return [(m.name, text[m.evidence.start:m.evidence.end]) for m in found]
+
+
+def test_last_item_keeps_cac_inside_a_headed_name():
+    text, found = heldout_members("h03")
+    assert spans(text, found)[-2:] == [
+        ("Công đoàn Viên chức tỉnh", "Công đoàn Viên chức tỉnh"),
+        ("Công đoàn các Khu công nghiệp tỉnh", "Công đoàn các Khu công nghiệp tỉnh")]
+
+
+def test_locality_after_va_takes_the_shared_head_without_its_own_locality():
+    text, found = heldout_members("h04")
+    # "Hội Nông dân các huyện: ..., Nghi Lộc và thị xã Hoàng Mai tổ chức ..."
+    assert spans(text, found)[-2:] == [("Nghi Lộc", "Nghi Lộc"),
+                                       ("Hội Nông dân thị xã Hoàng Mai", "thị xã Hoàng Mai")]
+
+
+def test_last_item_of_two_names_opening_with_one_word_is_split_on_va():
+    text, found = heldout_members("h07")
+    assert spans(text, found)[3:5] == [("THPT Hà Huy Tập", "THPT Hà Huy Tập"), ("THPT Cẩm Bình", "THPT Cẩm Bình")]
+
+
+def test_gom_before_a_locality_and_va_cac_xa_opens_a_new_shared_head():
+    text, found = heldout_members("h08")
+    # "gồm thị trấn Chũ và các xã Hồng Giang, Nghĩa Hồ, Quý Sơn, Trù Hựu tổ chức ..."
+    assert spans(text, found) == [
+        ("xã Hồng Giang", "Hồng Giang"), ("xã Nghĩa Hồ", "Nghĩa Hồ"), ("xã Quý Sơn", "Quý Sơn"),
+        ("xã Trù Hựu", "Trù Hựu"), ("UBND thị trấn Chũ", "UBND thị trấn Chũ")]
+
+
+def test_abbreviated_spelling_of_a_listed_unit_is_not_a_second_member():
+    # "Khối trưởng" after "Chánh án TAND tỉnh": the leader is the listed Tòa án nhân dân tỉnh.
+    _, found = heldout_members("h02")
+    assert [m.name for m in found] == ["Tòa án nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh",
+                                       "Cục Thi hành án dân sự tỉnh", "Thanh tra tỉnh", "Sở Tư pháp"]

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from conftest import CORPUS
 
 from pipeline import ingest, nlp
@@ -6,6 +8,12 @@ from pipeline.clean import clean_document
 
 def article(stem: str):
     (path,) = sorted((CORPUS / "docs").glob(stem + "*"))
+    return clean_document(next(ingest.read_inputs([str(path)])))
+
+
+def heldout(stem: str):
+    """A cleaned held-out article (tests/heldout/docs): text written to test, never tuned on."""
+    (path,) = sorted((Path(__file__).parent / "heldout" / "docs").glob(stem + "*"))
     return clean_document(next(ingest.read_inputs([str(path)])))
 
 
@@ -73,3 +81,10 @@ def test_ranks_are_honorifics_and_not_titles():
     assert [h.text for h in doc.spans["HONORIFIC"]] == ["Thiếu tướng", "Thượng úy", "Đại úy"]
     assert [p.text for p in doc.spans["PER"]] == ["Phạm Văn Dũng", "Lê Văn Tâm", "Hà Thị Thu"]
     assert list(doc.spans["TITLE"]) == []
+
+
+def test_cac_after_a_unit_head_before_a_capitalised_word_stays_in_the_unit():
+    doc = nlp.annotate(heldout("h03").text)
+    orgs = [o.text for o in doc.spans["ORG"]]
+    assert orgs.count("Công đoàn các Khu công nghiệp tỉnh") == 2
+    assert "Công đoàn" not in orgs

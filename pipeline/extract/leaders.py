@@ -56,6 +56,19 @@ def _intro() -> re.Pattern:
     return re.compile(r"^[^.;!?\n]{0,60}?(?:\s(?:" + alt + r")\s+|\s*:\s*)$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _member_list_re() -> re.Pattern:
+    words = sorted({r["trigger"] for r in lexicon.load("member_triggers") if r["strict"] == "0"},
+                   key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def _opens_member_list(gap: str) -> bool:
+    """"Cụm trưởng Cụm số II, gồm 5 đơn vị là X": the units after "gồm" are the members, not
+    the one the cue names."""
+    return _member_list_re().search(gap) is not None
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     starts = [m.end() for m in _SENT_END.finditer(text, 0, pos)]
     start = starts[-1] if starts else 0
@@ -88,14 +101,20 @@ def unit_for_cue(text: str, orgs, start: int, end: int, after: bool = False):
     later = [o for o in orgs if o.start_char >= end and o.start_char - end <= 70]
     if later and after:
         o = later[0]
-        if _intro().match(text[end - 1:o.start_char]) or _intro().match(" " + text[end:o.start_char]):
+        gap = text[end:o.start_char]
+        if (_intro().match(text[end - 1:o.start_char]) or _intro().match(" " + gap)) \
+                and not _opens_member_list(gap):
             return o
     return None
 
 
-# A commune, district or province written as a unit: "Phường Bến Cát làm Cụm trưởng".
-_LOCALITY_UNIT = re.compile(
-    r"(?<!\w)(?:Phường|Xã|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh)(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ’']*){1,4}")
+@lru_cache(maxsize=1)
+def _locality_unit() -> re.Pattern:
+    """A commune, district or province written as a unit: "Phường Bến Cát làm Cụm trưởng",
+    "bầu xã Nghĩa Hồ làm Cụm trưởng" (levels from ``lexicon/localities.txt``)."""
+    levels = sorted(lexicon.words("localities"), key=len, reverse=True)
+    alt = "|".join("[" + lv[0].upper() + lv[0].lower() + "]" + re.escape(lv[1:]) for lv in levels)
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ’']*){1,4}")
 
 
 @dataclass(frozen=True)
@@ -109,7 +128,7 @@ class _Unit:
 def candidate_units(doc) -> list[_Unit]:
     """ORG spans, and localities written as units where no ORG span covers them."""
     units = [_Unit(o.text, o.start_char, o.end_char) for o in doc.spans["ORG"]]
-    for m in _LOCALITY_UNIT.finditer(doc.text):
+    for m in _locality_unit().finditer(doc.text):
         if not any(u.start_char <= m.start() < u.end_char for u in units):
             units.append(_Unit(m.group(), m.start(), m.end()))
     return sorted(units, key=lambda u: u.start_char)

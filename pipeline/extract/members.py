@@ -24,6 +24,7 @@ from .context import Context
 
 _GROUP_WORD = re.compile(r"(?<!\w)(cụm|khối)(?!\w)", re.I)
 _INNER = frozenset({"các"})
+_AND_NEW_HEAD = re.compile(r"\s+và\s+(?=các\s+[a-zà-ỹđ]+\s)")
 _COUNT = re.compile(r"^(?:\d+(?:/\d+)?\s+)?(?:các\s+)?", re.I)
 
 
@@ -73,7 +74,8 @@ def _heads() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _localities() -> tuple[str, ...]:
-    return ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "phường", "xã", "tỉnh", "TP")
+    """Administrative levels written before a place name (``lexicon/localities.txt``)."""
+    return tuple(sorted(lexicon.words("localities"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +227,12 @@ def _splits(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         elif c in ",;" and depth == 0 and i not in keep:
             pieces.append((piece_start, i, c))
             piece_start = i + 1
+        elif c == " " and depth == 0 and i > piece_start:
+            # "thị trấn Chũ và các xã Hồng Giang, ...": "và" before a new "các" head ends an item.
+            m = _AND_NEW_HEAD.match(text, i, end)
+            if m:
+                pieces.append((piece_start, i, "và"))
+                piece_start = m.end()
     pieces.append((piece_start, end, ""))
     return pieces
 
@@ -296,11 +304,7 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
         parts = piece.split(" và ")
         bare_pair = bool(local_head) and len(parts) == 2 and not any(map(_starts_with_head, parts))
         if (n == len(pieces) - 1 or truncated or bare_pair) and not _is_department(piece):
-            if len(parts) == 2 and parts[1][:1].isupper() and not _is_department(parts[1]) \
-                    and not _is_department(parts[0]) and (
-                    _starts_with_head(parts[1]) or (local_head and len(parts[1].split()) <= 3)
-                    or (not local_head and not _starts_with_head(parts[0])
-                        and len(parts[0].split()) <= 3 and len(parts[1].split()) <= 3)):
+            if len(parts) == 2 and _two_units(parts, local_head):
                 names = parts
             elif len(parts) == 2 and _is_department(parts[0]) and (
                     _is_department(parts[1]) or _starts_with_head(parts[1])):
@@ -312,6 +316,10 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
             full, e = nm, s + len(nm)
             if _is_department(nm) and (not local_head or local_head.lower() == "sở"):
                 full = f"Sở {nm}"
+            elif _starts_with_locality(nm) and _head_locality(local_head):
+                # "Hội Nông dân các huyện: ..., Nghi Lộc và thị xã Hoàng Mai": the head's
+                # locality gives way to the one written.
+                full, s, e = _ground(text, f"{_head_locality(local_head)} {nm}", s, e)
             elif _starts_with_head(nm) or _starts_with_locality(nm):
                 if _bare_head(nm):
                     continue
@@ -322,6 +330,32 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
         if truncated:
             break
     return out
+
+
+def _two_units(parts: list[str], local_head: str) -> bool:
+    """The last item's two halves around "và" are two units: a headed unit after it, a bare
+    name under a shared head, a locality, or two names opening with one word ("THPT Hà Huy
+    Tập và THPT Cẩm Bình")."""
+    first, second = parts
+    if not second or _is_department(second) or _is_department(first):
+        return False
+    if _starts_with_locality(second):
+        return bool(local_head) or _starts_with_locality(first)
+    if not second[0].isupper():
+        return False
+    w1, w2 = first.split(), second.split()
+    return (_starts_with_head(second) or (bool(local_head) and len(w2) <= 3)
+            or (len(w1) >= 2 and len(w2) >= 2 and w1[0] == w2[0])
+            or (not local_head and not _starts_with_head(first) and len(w1) <= 3 and len(w2) <= 3))
+
+
+def _head_locality(head: str) -> str:
+    """A shared head without the locality it ends with ("Hội Nông dân huyện" -> "Hội Nông
+    dân"), or "" when it ends with none."""
+    for loc in _localities():
+        if head.lower().endswith(" " + loc.lower()):
+            return head[: len(head) - len(loc)].strip()
+    return ""
 
 
 def _bare_head(name: str) -> bool:
@@ -357,7 +391,7 @@ def enumerations(ctx: Context) -> list[Item]:
         start = m.end("all")
         if m.group("direct") is not None:
             rest = text[start:start + 40]
-            if not _starts_with_head(rest):
+            if not _starts_with_head(rest) and not _starts_with_locality(rest):
                 continue
             head = ""
         else:
@@ -374,8 +408,22 @@ def enumerations(ctx: Context) -> list[Item]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _abbrev_re() -> tuple[re.Pattern, dict[str, str]]:
+    """Abbreviations inside unit names (``lexicon/unit_abbrevs.tsv``), folded, to their words."""
+    table = {_fold(r["abbrev"]): _fold(r["full"]) for r in lexicon.load("unit_abbrevs")}
+    alt = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    return re.compile(r"(?<![\w&])(?:" + alt + r")(?![\w&])"), table
+
+
 def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\s*[-–]\s*", " - ", name.lower())).strip()
+    """One key for the spellings of a unit: case, tone style, dashes, "&" and abbreviations
+    ("TAND tỉnh" = "Tòa án nhân dân tỉnh", "Sở NN&PTNT" = "Sở Nông nghiệp và Phát triển
+    nông thôn")."""
+    pat, table = _abbrev_re()
+    s = pat.sub(lambda m: table[m.group()], _fold(name))
+    s = re.sub(r"\s*&\s*", " và ", s)
+    return re.sub(r"\s+", " ", re.sub(r"\s*[-–]\s*", " - ", s)).strip()
 
 
 def find_members(ctx: Context) -> list[Member]:
@@ -406,7 +454,7 @@ def find_members(ctx: Context) -> list[Member]:
 def _drop_short_forms(members: list[Member]) -> list[Member]:
     """A unit named bare in one place and whole in another ("Đông Giang", "Công an huyện Đông
     Giang") is one member: keep the whole name."""
-    keys = [_fold(_key(m.name)) for m in members]
+    keys = [_key(m.name) for m in members]
     return [m for m, k in zip(members, keys)
             if len(k.split()) < 2 or not any(o != k and o.endswith(" " + k) for o in keys)]
 
