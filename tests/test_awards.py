@@ -1,4 +1,4 @@
-from test_nlp import article
+from test_nlp import article, heldout
 
 from pipeline import nlp
 from pipeline.extract.awards import find_awards
@@ -162,3 +162,28 @@ def test_emulation_titles_of_individuals_and_collectives():
         ("chien_si_thi_dua", "Chiến sĩ thi đua cơ sở", 12, "proposed"),
         ("tap_the_lao_dong_tien_tien", "Tập thể lao động tiên tiến", 5, "proposed"),
         ("lao_dong_tien_tien", "Chiến sĩ tiên tiến", 40, "proposed")]
+
+
+def heldout_awards(stem):
+    a = heldout(stem)
+    return a.text, find_awards(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_counts_joined_by_va_or_a_comma_after_cho_are_one_item_each():
+    text, found = heldout_awards("h10")
+    assert [(a.award_type, a.issuer, a.recipient, a.count, text[a.evidence.start:a.evidence.end]) for a in found] == [
+        ("huan_chuong", None, None, 3, "Huân chương Lao động hạng Ba cho 3 tập thể"),
+        ("huan_chuong", None, None, 2, "Huân chương Lao động hạng Ba cho 3 tập thể và 2 cá nhân"),
+        ("co_thi_dua", "Chính phủ", "Sở Giáo dục và Đào tạo", None,
+         "Cờ thi đua của Chính phủ cho Sở Giáo dục và Đào tạo"),
+        ("bang_khen", "Thủ tướng Chính phủ", None, 10, "Bằng khen của Thủ tướng Chính phủ cho 10 tập thể"),
+        ("bang_khen", "UBND tỉnh", None, 45, "Bằng khen cho 45 tập thể"),
+        ("bang_khen", "UBND tỉnh", None, 60, "Bằng khen cho 45 tập thể, 60 cá nhân")]
+
+
+def test_count_handed_out_is_kept_beside_a_named_proposal_of_the_same_award():
+    # "đề nghị Bộ trưởng Bộ Công an tặng Bằng khen cho Công an tỉnh Tuyên Quang" ...
+    # "Đại tá Nguyễn Văn Khiêm đã trao Bằng khen của Bộ Công an cho 5 tập thể"
+    _, found = heldout_awards("h01")
+    assert [(a.award_type, a.recipient, a.count, a.status) for a in found if a.award_type == "bang_khen"] == [
+        ("bang_khen", "Công an tỉnh Tuyên Quang", None, "proposed"), ("bang_khen", None, 5, "conferred")]

@@ -49,8 +49,17 @@ CAP = "[" + re.escape(_UP) + "]"
 _QUOTED = re.compile(r'(?:\s+danh hiệu)?\s+["“][^"”\n]{1,80}["”]')
 _CLOSE_QUOTE = re.compile(r'[^"”\n]{0,80}["”]')
 _FLAG_WORDS = re.compile(r"(?:\s+(?:dẫn đầu|xuất sắc|phong trào thi đua|cụm thi đua|khối thi đua))+")
-_ISSUER = re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành|phố|Chính|phủ)"
-                     r"(?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành phố|phủ|tối cao|[a-zà-ỹđ]+(?=\s+[A-ZĐ])))*)")
+@lru_cache(maxsize=1)
+def _issuer_re() -> re.Pattern:
+    """ "của/do <issuer>" after a phrase; a lower-case word inside the issuer's name is one
+    before a capitalised word and no verb or function word (``unit_stops``: "cho", "tại")."""
+    stop = r"(?!(?:" + "|".join(map(re.escape, sorted(nlp.unit_stops(), key=len, reverse=True))) + r")(?!\w))"
+    return re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành|phố|Chính|phủ)"
+                      r"(?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành phố|phủ|tối cao|" + stop
+                      + r"[a-zà-ỹđ]+(?=\s+[A-ZĐ])))*)")
+
+
+_COUNT_JOIN = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
 _YEAR_AFTER = re.compile(r"\s*(?:xuất sắc\s+)?năm\s+(\d{4})")
 _SENT_END = re.compile(r"[.!?\n](?=\s|$)")
 _BARE_FLAG = re.compile(r"(?:tặng|nhận|trao)\s+([Cc]ờ)(?!\w)")
@@ -158,7 +167,7 @@ def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
     if q and award_type in ("co_thi_dua", "danh_hieu_khac", "ky_niem_chuong", "huy_chuong", "huan_chuong"):
         end = q.end()
     issuer = None
-    im = _ISSUER.match(text, end)
+    im = _issuer_re().match(text, end)
     org = next((o for o in ctx.doc.spans["ORG"] if im and o.start_char == im.start(1)), None)
     if org is not None:
         issuer, end = org.text, org.end_char
@@ -252,9 +261,15 @@ def _after_cho(ctx: Context, m: Mention, stop: int):
             units = _units(ctx, a, close if close > 0 else stop)
             if units:
                 return units
-        value = _number(cm.group(1))
-        if value:
-            return [("count", value, cm.start(), cm.end())]
+        out = []
+        while cm:  # "cho 3 tập thể và 2 cá nhân", "cho 45 tập thể, 60 cá nhân": one item each
+            value = _number(cm.group(1))
+            if value:
+                out.append(("count", value, cm.start(), cm.end()))
+            j = _COUNT_JOIN.match(text, cm.end(), stop)
+            cm = _count_re()[1].match(text, j.end(), stop) if j else None
+        if out:
+            return out
     return _units(ctx, start, stop, head)
 
 
@@ -390,11 +405,13 @@ def find_awards(ctx: Context) -> list[Award]:
         for issuer in issuers:
             for r in recips:
                 rows.append((m, issuer, status, r, year))
-    named_types = {m.award_type for m, _, _, r, _ in rows if r[0] != "count"}
+    # A count of an award type also proposed (or also handed out) to named recipients counts
+    # them; a count handed out beside named proposals is another set of recipients.
+    named = {(m.award_type, st) for m, _, st, r, _ in rows if r[0] != "count"}
     end_of_text = len(text.rstrip())
     out, seen = [], set()
     for m, issuer, status, (kind, value, a, b), year in rows:
-        if kind == "count" and m.award_type in named_types or b >= end_of_text:
+        if kind == "count" and (m.award_type, status) in named or b >= end_of_text:
             continue
         recipient = value if kind != "count" else None
         count = value if kind == "count" else None
