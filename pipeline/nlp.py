@@ -72,8 +72,14 @@ def make_doc(text: str) -> Doc:
 
 @lru_cache(maxsize=1)
 def title_table() -> dict[str, tuple[str, bool]]:
-    """Written title form (lower-cased) -> (full title, extends over its body)."""
-    return {r["form"].lower(): (r["title"], r.get("extend") == "1") for r in lexicon.load("titles")}
+    """Written title form (lower-cased) -> (full title, extends over its body); each form is
+    also read with a suffix of ``title_suffixes.txt`` after it ("Phó Trưởng ban Thường trực")."""
+    out = {r["form"].lower(): (r["title"], r.get("extend") == "1") for r in lexicon.load("titles")}
+    for suffix in lexicon.words("title_suffixes"):
+        for form, (title, extend) in list(out.items()):
+            if suffix.lower() not in form:
+                out.setdefault(f"{form} {suffix.lower()}", (f"{title} {suffix}", extend))
+    return out
 
 
 @lru_cache(maxsize=1)

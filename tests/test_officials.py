@@ -1,4 +1,4 @@
-from test_nlp import article
+from test_nlp import article, heldout
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -113,3 +113,12 @@ def test_names_under_a_link_list_heading_are_not_officials():
     text = ("Đồng chí Hoàng Văn Em, Chủ tịch LĐLĐ tỉnh chủ trì hội nghị.\nTin liên quan\n"
             "Đồng chí Phạm Thị Dung, Chủ tịch LĐLĐ tỉnh dự hội nghị tổng kết công đoàn")
     assert _officials(text) == [("Hoàng Văn Em", "Chủ tịch", "LĐLĐ tỉnh", "chair")]
+
+
+def test_thuong_truc_after_a_title_belongs_to_the_title():
+    # "đồng chí Nguyễn Văn Hùng, Phó Trưởng ban Thường trực Ban Thi đua - Khen thưởng Trung ương"
+    a = heldout("h10")
+    found = find_officials(Context(article=a).with_(doc=nlp.annotate(a.text)))
+    hung = next(o for o in found if o.name == "Nguyễn Văn Hùng")
+    assert hung.title == "Phó Trưởng ban Thường trực"
+    assert a.text[hung.evidence.start:hung.evidence.end] == "Nguyễn Văn Hùng"
