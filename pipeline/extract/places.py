@@ -110,16 +110,26 @@ def find_location(ctx: Context):
 _DISTRICT_WORD = r"(?:[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Tt]hành\s+phố|TP\.?|Tp\.?|H\.|Q\.|TX\.?)\s*"
 
 
+_B = r"(?<![\wÀ-ỹ])"
+_E = r"(?![\wÀ-ỹ])"
+
+
 @lru_cache(maxsize=None)
-def _province_patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    rows = sorted(lexicon.load("provinces"), key=lambda r: len(r["name"]), reverse=True)
-    out = []
-    for r in rows:
-        name = re.escape(r["name"]).replace(r"\ ", r"\s+")
-        if r["kind"] == "district":
-            name = _DISTRICT_WORD + name  # "huyện Đại Từ", not a person or street named so
-        out.append((re.compile(rf"(?<![\wÀ-ỹ]){name}(?![\wÀ-ỹ])"), r["province"]))
-    return tuple(out)
+def _province_matcher() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    """One trie-shaped regex over every name of ``provinces.tsv``: a district only after its
+    unit word ("huyện Đại Từ", not a person or street named so), any other name as written.
+    Returns the pattern and the name -> province maps for its two groups."""
+    names: dict[str, str] = {}
+    districts: dict[str, str] = {}
+    for r in sorted(lexicon.load("provinces"), key=lambda r: len(r["name"]), reverse=True):
+        (districts if r["kind"] == "district" else names).setdefault(r["name"], r["province"])
+    pattern = (rf"{_B}(?:{_DISTRICT_WORD}(?P<district>{lexicon.trie_pattern(districts)})"
+               rf"|(?P<name>{lexicon.trie_pattern(names)})){_E}")
+    return re.compile(pattern), names, districts
+
+
+def _ws(s: str) -> str:
+    return " ".join(s.split())
 
 
 def _fold(name: str) -> str:
@@ -145,12 +155,12 @@ def provinces_in(text: str) -> list[tuple[int, str]]:
     for m in pat.finditer(text):
         taken.append((m.start(), m.end()))
         found.append((m.start(), slugs[m.group(1).lower()]))
-    for pat, prov in _province_patterns():
-        for m in pat.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), prov))
+    pat, names, districts = _province_matcher()
+    for m in pat.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        prov = districts[_ws(m.group("district"))] if m.group("district") else names[_ws(m.group("name"))]
+        found.append((m.start(), prov))
     return sorted(found)
 
 
