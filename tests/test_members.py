@@ -117,3 +117,13 @@ def test_abbreviated_spelling_of_a_listed_unit_is_not_a_second_member():
     _, found = heldout_members("h02")
     assert [m.name for m in found] == ["Tòa án nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh",
                                        "Cục Thi hành án dân sự tỉnh", "Thanh tra tỉnh", "Sở Tư pháp"]
+
+
+def test_semicolon_list_goes_on_past_an_item_cut_short():
+    # "...; Ban Quản lý Dự án các công trình y tế; Trung tâm Chăm sóc sức khỏe sinh sản; ...;
+    # Trung tâm Pháp Y." (13 centres): the items after the cut one are members too.
+    text, found = members("001_")
+    assert len(found) == 13
+    assert [m.name for m in found][3:6] == [
+        "Ban Quản lý Dự án", "Trung tâm Chăm sóc sức khỏe sinh sản", "Trung tâm Kiểm dịch y tế quốc tế"]
+    assert text[found[-1].evidence.start:found[-1].evidence.end] == "Trung tâm Pháp Y"

@@ -327,8 +327,8 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
                 full, s, e = _ground(text, f"{local_head} {nm}", s, e)
             out.append(Item(name=full, start=s, end=e,
                             leader_cue=cue if nm is names[-1] or len(names) == 1 else None))
-        if truncated:
-            break
+        if truncated and sep != ";":
+            break  # a list split on ";" goes on past an item cut short
     return out
 
 
