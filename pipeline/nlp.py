@@ -65,7 +65,13 @@ def make_doc(text: str) -> Doc:
                 spaces.append(False)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     assert doc.text == text
+    doc.user_data["text"] = text  # Doc.text joins every token on each call: keep the string
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text without rebuilding it from its tokens."""
+    return doc.user_data.get("text") or doc.text
 
 
 # --------------------------------------------------------------------------- lexicons

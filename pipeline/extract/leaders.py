@@ -128,7 +128,7 @@ class _Unit:
 def candidate_units(doc) -> list[_Unit]:
     """ORG spans, and localities written as units where no ORG span covers them."""
     units = [_Unit(o.text, o.start_char, o.end_char) for o in doc.spans["ORG"]]
-    for m in _locality_unit().finditer(doc.text):
+    for m in _locality_unit().finditer(nlp.text_of(doc)):
         if not any(u.start_char <= m.start() < u.end_char for u in units):
             units.append(_Unit(m.group(), m.start(), m.end()))
     return sorted(units, key=lambda u: u.start_char)

@@ -248,7 +248,7 @@ def _continues(piece: str) -> bool:
 
 
 def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item]:
-    doc = doc if doc is not None and doc.text == text else _doc_for(text)
+    doc = doc if doc is not None and nlp.text_of(doc) == text else _doc_for(text)
     out: list[Item] = []
     local_head = head
     pieces = _splits(text, start, end)
