@@ -18,7 +18,7 @@ HELDOUT = Path(__file__).parent / "heldout"
 F1_FLOORS = {
     "relevance": 0.95, "kinds": 0.95, "date": 0.9, "group": 0.9, "member_count": 0.9,
     "published": 0.9, "authors": 0.9,
-    "members": 0.75, "officials": 0.9, "leaders": 0.85, "awards": 0.75,
+    "members": 0.9, "officials": 0.95, "leaders": 0.95, "awards": 0.95,
 }
 RATIO_FLOORS = {
     "location_token_f1": 0.9, "province_acc": 0.9, "title_acc": 0.9, "grounding_rate": 1.0,
