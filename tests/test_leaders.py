@@ -103,3 +103,28 @@ def test_units_after_gom_are_not_the_unit_a_leader_cue_names():
     # thành phố Kon Tum ...": the city is a member, not the leader.
     _, found = leaders("59681d97")
     assert [(x.unit, x.position, x.year) for x in found] == [("UBMTTQVN huyện Kon Rẫy", "leader", 2020)]
+
+
+def test_khoi_truong_before_a_name_makes_the_unit_of_the_persons_last_title_the_leader():
+    # "Đồng chí Khối trưởng Nguyễn Thị Kim Chi, Ủy viên BCH Đảng bộ tỉnh, Giám đốc Sở Giáo dục chủ trì"
+    text, found = leaders("bce4d07a")
+    assert [(l.unit, l.position, l.year) for l in found] == [
+        ("Ban Dân tộc", "deputy", 2016), ("Sở Văn hóa Thể thao & Du lịch", "leader", 2016),
+        ("Sở Giáo dục", "leader", 2015)]
+    s = found[2].evidence
+    assert (s.start, s.end, text[s.start:s.end]) == (276, 287, "Sở Giáo dục")
+
+
+def test_a_person_of_a_unit_who_la_truong_khu_vuc_thi_dua_makes_it_the_leader():
+    # "bà Ung Thị Xuân Hương, Giám đốc Sở Tư pháp TP.HCM, là trưởng khu vực thi đua"
+    text, found = leaders("ed72955d")
+    assert [(l.unit, l.position, l.year) for l in found] == [("Sở Tư pháp TP.HCM", "leader", None)]
+    assert (found[0].evidence.start, found[0].evidence.end) == (41, 58)
+
+
+def test_la_don_vi_truong_cum_opening_a_sentence_names_its_subject_unit():
+    # "…Là đơn vị Trưởng cụm thi đua năm 2021, đại diện lãnh đạo UBND huyện Đại Từ đã phát động"
+    text, found = leaders("e4c19f6a")
+    assert [(l.unit, l.position, l.year) for l in found] == [("UBND huyện Đại Từ", "leader", 2021)]
+    s = found[0].evidence
+    assert text[s.start - 18:s.end] == "đại diện lãnh đạo UBND huyện Đại Từ"

@@ -6,7 +6,12 @@ A leader cue (``lexicon/leader_cues.tsv``) is tied to a unit (``doc.spans["ORG"]
   "X - đơn vị Cụm trưởng", "X (Khối phó)", "Giám đốc Sở Y tế TP Cần Thơ, Cụm Trưởng";
 * or after it, introduced by ``leader_intro.txt``: "Cụm trưởng năm 2021 là X",
   "bàn giao trách nhiệm trưởng khối cho X";
-* or an item of a member enumeration marked with the cue ("Phú Thọ (Cụm trưởng)").
+* or an item of a member enumeration marked with the cue ("Phú Thọ (Cụm trưởng)");
+* or held by a person: the cue written as the title before a name, the person's unit is the
+  body of the last title after the name ("Đồng chí Khối trưởng X, Ủy viên BCH ..., Giám đốc
+  Sở Giáo dục chủ trì" -> Sở Giáo dục);
+* or opening the sentence as an apposition of its subject ("Là đơn vị Trưởng cụm thi đua năm
+  2021, đại diện lãnh đạo UBND huyện X đã phát động": openers in ``leader_openers.txt``).
 
 The year is the first "năm YYYY" after the cue in its sentence, else the last one before it,
 else the year under review ("tổng kết ... năm 2022": standing leaders lead for it), else the
@@ -147,6 +152,47 @@ def _names_after(text: str, orgs, m: re.Match) -> bool:
     return org is not None and re.search(r"\slà\s+$", text[m.end():org.start_char]) is not None
 
 
+_CHAIN_SEP = frozenset({",", "-", "–", "—"})
+
+
+def person_held_unit(doc, cue_start: int, cue_end: int):
+    """(unit, start_char, end_char) of a person titled with the cue right before the name:
+    the body of the last title in the appositive chain after the name."""
+    from .officials import _body_tokens
+
+    pers = {p.start_char: p for p in doc.spans["PER"]}
+    text = nlp.text_of(doc)
+    m = re.match(r"\s+", text[cue_end:])
+    per = pers.get(cue_end + (m.end() if m else 0))
+    if per is None:
+        return None
+    titles = {t.start: t for t in doc.spans["TITLE"]}
+    i, found = per.end, None
+    while i < len(doc) and doc[i].text in _CHAIN_SEP:
+        t = titles.get(i + 1)
+        if t is None:
+            break
+        end = _body_tokens(doc, t.end)
+        if end > t.end and nlp.is_cap(doc[t.end]) and doc[t.end].text in nlp.unit_head_words():
+            found = doc[t.end:end]
+        i = end
+    if found is None:
+        return None
+    return found.text, found.start_char, found.end_char
+
+
+@lru_cache(maxsize=1)
+def _opener_re() -> re.Pattern:
+    """A sentence opened by an apposition naming its subject's leading role: the opener, the
+    cue and its words up to a comma, then a few words of representation before the unit."""
+    rows = lexicon.load("leader_openers")
+    openers = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "opener")
+    lead = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "subject")
+    return re.compile(r"(?:^|(?<=[.!?\n…])\s*)(?:" + openers + r")\s+(?:đơn vị\s+)?(?P<cue>"
+                      + cue_pattern().pattern + r")[^,.;:\n]{0,40},\s*(?:(?:" + lead + r")\s+)*$",
+                      re.I | re.M)
+
+
 def find_leaders(ctx: Context) -> list[Leader]:
     doc = ctx.doc
     if doc is None:
@@ -177,6 +223,17 @@ def find_leaders(ctx: Context) -> list[Leader]:
                 continue
             tied.add(org.start_char)
             add(org.text, position, org.start_char, org.end_char, year_near(text, m.start(), m.end(), default))
+    for m in cue_pattern().finditer(text):
+        held = person_held_unit(doc, m.start(), m.end())
+        if held is not None:
+            add(held[0], positions()[m.group(1).lower()], held[1], held[2],
+                year_near(text, m.start(), m.end(), default))
+    for org in orgs:
+        s0, _ = sentence_bounds(text, org.start_char)
+        m = _opener_re().search(text[s0:org.start_char])
+        if m is not None:
+            add(org.text, positions()[m.group("cue").lower()], org.start_char, org.end_char,
+                year_near(text, s0 + m.start("cue"), s0 + m.end("cue"), default))
     for item in enumerations(ctx):
         if item.leader_cue:
             position = positions()[item.leader_cue.lower()]
