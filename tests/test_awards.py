@@ -187,3 +187,15 @@ def test_count_handed_out_is_kept_beside_a_named_proposal_of_the_same_award():
     _, found = heldout_awards("h01")
     assert [(a.award_type, a.recipient, a.count, a.status) for a in found if a.award_type == "bang_khen"] == [
         ("bang_khen", "Công an tỉnh Tuyên Quang", None, "proposed"), ("bang_khen", None, 5, "conferred")]
+
+
+def test_unit_after_the_last_proposing_word_receives_and_counts_of_another_issuer_stay():
+    # "các đơn vị trong Khối đã thống nhất bình xét thi đua và đề nghị Thanh tra tỉnh được nhận Cờ
+    # thi đua của Chính phủ; 02 đơn vị được nhận Cờ thi đua của UBND tỉnh; 03 đơn vị ..."
+    text, found = awards("de915ba9")
+    assert [(a.award_type, a.award, a.issuer, a.recipient, a.count, a.status) for a in found] == [
+        ("co_thi_dua", "Cờ thi đua của Chính phủ", "Chính phủ", "Thanh tra tỉnh", None, "proposed"),
+        ("co_thi_dua", "Cờ thi đua của UBND tỉnh", "UBND tỉnh", None, 2, "proposed"),
+        ("bang_khen", "Bằng khen của Chủ tịch UBND tỉnh", "Chủ tịch UBND tỉnh", None, 3, "proposed")]
+    s = found[0].evidence
+    assert text[s.start:s.end] == "Thanh tra tỉnh được nhận Cờ thi đua của Chính phủ"

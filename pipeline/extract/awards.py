@@ -294,6 +294,14 @@ def _after_colon(ctx: Context, m: Mention, stop: int):
     return _units(ctx, c.end(), _seg_stop(text, c.end(), stop))
 
 
+@lru_cache(maxsize=1)
+def _proposing_re() -> re.Pattern:
+    """A proposing word right before a capitalised name ("... thống nhất bình xét thi đua và đề
+    nghị Thanh tra tỉnh được nhận"): the name after the last one is the subject."""
+    cues = sorted((r["cue"] for r in lexicon.load("award_status") if r["status"] == "proposed"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + _alt(cues) + r")\s+(?=" + CAP + r")")
+
+
 def _subject(ctx: Context, lo: int, hi: int):
     """Units written before the giving verb: "A, B được đề nghị ...", "suy tôn A đạt ..."."""
     from .members import _starts_with_head, _starts_with_locality
@@ -323,11 +331,13 @@ def _subject(ctx: Context, lo: int, hi: int):
             b -= 1
         piece, last = text[a:b], False
         if piece[:1].islower() and not _starts_with_locality(piece):
-            # a lead-in: "trong đó Đài PTTH", "đề nghị suy tôn Viện kiểm sát ..."
-            w = re.search(r"(?<!\S)(?=" + CAP + r")", piece)
-            if not w or not re.fullmatch(r"[a-zà-ỹđ\s]+", piece[:w.start()]):
+            # a lead-in: "trong đó Đài PTTH", "đề nghị suy tôn Viện kiểm sát ...", or words
+            # ending in a proposing word ("các đơn vị trong Khối ... đề nghị Thanh tra tỉnh")
+            proposing = list(_proposing_re().finditer(piece))
+            w = proposing[-1] if proposing else re.search(r"(?<!\S)(?=" + CAP + r")", piece)
+            if not w or not proposing and not re.fullmatch(r"[a-zà-ỹđ\s]+", piece[:w.start()]):
                 break
-            a += w.start()
+            a += w.end()
             piece, last = text[a:b], True
         if not piece or nlp.unit_end_char(ctx.doc, a, b) < b:
             break
@@ -407,11 +417,18 @@ def find_awards(ctx: Context) -> list[Award]:
                 rows.append((m, issuer, status, r, year))
     # A count of an award type also proposed (or also handed out) to named recipients counts
     # them; a count handed out beside named proposals is another set of recipients.
-    named = {(m.award_type, st) for m, _, st, r, _ in rows if r[0] != "count"}
+    # Awards of one type from two named issuers are two awards ("Cờ thi đua của Chính phủ" to
+    # a named unit, "02 đơn vị được nhận Cờ thi đua của UBND tỉnh").
+    named = {(m.award_type, st, iss) for m, iss, st, r, _ in rows if r[0] != "count"}
+
+    def counted_by_names(award_type, status, issuer):
+        return any(t == award_type and st == status and (iss == issuer or iss is None or issuer is None)
+                   for t, st, iss in named)
+
     end_of_text = len(text.rstrip())
     out, seen = [], set()
     for m, issuer, status, (kind, value, a, b), year in rows:
-        if kind == "count" and (m.award_type, status) in named or b >= end_of_text:
+        if kind == "count" and counted_by_names(m.award_type, status, issuer) or b >= end_of_text:
             continue
         recipient = value if kind != "count" else None
         count = value if kind == "count" else None
