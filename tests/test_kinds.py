@@ -89,3 +89,69 @@ def test_awards_proposed_at_the_meeting_are_not_handed_out():
             "tặng Cờ thi đua cho Sở Xây dựng.")
     kinds = find_kinds(Context(article=Article(doc_id="x", path="x.txt", text=text)))
     assert "trao_thuong" not in kinds
+
+
+def test_announcement_below_a_results_lead_is_read():
+    assert kinds_in(
+        "",
+        "(TBTCO) - Nhờ thực hiện có hiệu quả các phong trào thi đua, kết quả thu ngân sách nhà nước năm 2025 "
+        "của Cụm thi đua số 5 thuộc Cục Thuế đều đạt và vượt cao so với dự toán Bộ Tài chính, UBND tỉnh, Cục "
+        "Thuế giao. Đáng chú ý, có địa phương số thu vượt 90% so với dự toán pháp lệnh được giao. Cụm thi đua "
+        "số 5 gồm Thuế các tỉnh Bắc Ninh, Hưng Yên, Ninh Bình vừa tổ chức Hội nghị Tổng kết công tác thi đua, "
+        "khen thưởng năm 2025 và triển khai phương hướng, nhiệm vụ công tác năm 2026.") == ["tong_ket", "trien_khai"]
+
+
+def test_evaluating_the_years_emulation_work_is_a_review_and_a_vote_is_read():
+    assert kinds_of("bce4d07a16424697") == ["tong_ket", "trien_khai", "binh_xet"]
+
+
+def test_launching_emulation_for_the_second_half_year():
+    assert kinds_of("23421c99074435a0") == ["so_ket", "trien_khai"]
+
+
+def test_proposing_a_unit_to_receive_a_flag_is_a_vote():
+    assert kinds_of("002_7119cba250cc954d") == ["tong_ket", "trien_khai", "binh_xet"]
+
+
+def test_a_word_inside_a_quoted_workshop_title_is_not_a_kind():
+    assert kinds_in(
+        "",
+        "(HNM) - Sáng 16-6, tại Tam Đảo (Vĩnh Phúc), UBND huyện Mê Linh - Cụm trưởng Cụm Thi đua số 9 đã chủ "
+        "trì tổ chức sơ kết phong trào thi đua, công tác khen thưởng 6 tháng đầu năm, phát động thi đua đợt "
+        "3-2012 và hội thảo \"Nâng cao chất lượng công tác phát hiện, bồi dưỡng, tổng kết và nhân điển hình "
+        "tiên tiến trong giai đoạn hiện nay\" của cụm.") == ["so_ket", "trien_khai"]
+
+
+def test_registering_a_pact_between_units_is_not_signing_it():
+    assert kinds_in(
+        "",
+        "Năm 2016, các đơn vị trong Cụm thi đua số 3 gồm các tỉnh: Cao Bằng, Thái Nguyên, Bắc Kạn, Lạng Sơn "
+        "đã chủ động xây dựng kế hoạch, đề ra nội dung, chỉ tiêu thi đua, tổ chức, đăng ký giao ước thi đua "
+        "giữa các đơn vị trong Cụm.") == []
+
+
+def test_leaders_signing_in_a_caption_and_an_official_handing_flags_to_units():
+    assert kinds_in(
+        "Cụm thi đua số 2 ngành Tài chính triển khai nhiệm vụ năm 2026",
+        "Lãnh đạo Sở Tài chính các tỉnh trong cụm ký giao ước thi đua, quyết tâm thực hiện thắng lợi các "
+        "nhiệm vụ năm 2026. Đ/c Trần Lê Đoài, Phó Chủ tịch UBND tỉnh tặng Cờ “Đơn vị dẫn đầu phong trào thi "
+        "đua” cho 02 tập thể (Sở Giáo dục và Đào tạo, Sở Lao động – Thương binh và Xã hội).") == [
+            "trien_khai", "ky_giao_uoc", "trao_thuong"]
+
+
+def test_old_spelling_ki_of_signing():
+    assert kinds_in("Cụm thi đua số 1 kí kết giao ước thi đua năm 2013",
+                    "Các khu phố thuộc cụm đã kí kết giao ước thi đua năm 2013.") == ["ky_giao_uoc"]
+
+
+def test_agreeing_on_the_scores_is_a_vote():
+    assert kinds_in(
+        "TỔNG KẾT HOẠT ĐỘNG THI ĐUA CỤM I CÁC QUẬN HUYỆN",
+        "Các Liên đoàn Lao động quận, huyện đã thống nhất với kết quả chấm điểm thi đua của từng đơn vị, "
+        "để làm cơ sở xét khen thưởng năm 2015.") == ["tong_ket", "binh_xet"]
+
+
+def test_evaluating_first_quarter_results_is_a_mid_term_review():
+    assert kinds_in(
+        "",
+        "Tại hội nghị, các đơn vị đánh giá kết quả thi đua quý I năm 2018 của Cụm thi đua số 4.") == ["so_ket"]

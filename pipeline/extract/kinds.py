@@ -20,6 +20,16 @@ from .source import find_title
 
 HEAD_SENTENCES = 2
 ORDER = [k.value for k in MeetingKind]
+# The sentence that announces the meeting ("... vừa tổ chức Hội nghị tổng kết ...") belongs to
+# the announcement wherever it stands (a lead about results may come first).
+ANNOUNCEMENT = re.compile(
+    r"\btổ chức\s+(?:hội nghị|lễ|buổi lễ|đại hội|buổi)\b|\b(?:hội nghị|lễ|đại hội)\s+(?:tổng kết|sơ kết|"
+    r"triển khai|phát động|k[ýí] kết|k[ýí] giao ước)", re.I)
+# A lead that already tells of the meeting needs no announcement from further down.
+TELLS_OF_MEETING = re.compile(r"\btổ chức\b|\bhội nghị\b|\blễ\b|\bđại hội\b|\bbuổi\b", re.I)
+# A quoted name or slogan inside a body sentence ("hội thảo “... tổng kết và nhân điển hình
+# ...”") says nothing about what the meeting did.
+QUOTED = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")
 
 
 @dataclass(frozen=True)
@@ -51,8 +61,13 @@ def head_and_body(ctx: Context) -> tuple[list[str], list[str]]:
     body = text
     if title and title in text:
         body = text[text.index(title) + len(title):]
-    body_sents = [s for s in sentences(body) if len(s.split()) >= 6]
-    head = ([title] if title else []) + body_sents[:HEAD_SENTENCES]
+    body_sents = [QUOTED.sub("“”", s) for s in sentences(body) if len(s.split()) >= 6]
+    lead = body_sents[:HEAD_SENTENCES]
+    if not any(TELLS_OF_MEETING.search(s) for s in lead):
+        announced = next((s for s in body_sents if ANNOUNCEMENT.search(s)), None)
+        if announced:
+            lead.append(announced)
+    head = ([title] if title else []) + lead
     return head, sentences(text)
 
 
