@@ -127,3 +127,15 @@ def test_semicolon_list_goes_on_past_an_item_cut_short():
     assert [m.name for m in found][3:6] == [
         "Ban Quản lý Dự án", "Trung tâm Chăm sóc sức khỏe sinh sản", "Trung tâm Kiểm dịch y tế quốc tế"]
     assert text[found[-1].evidence.start:found[-1].evidence.end] == "Trung tâm Pháp Y"
+
+
+def test_three_or_more_units_after_dai_dien_lanh_dao_are_members_and_the_guest_before_is_not():
+    # "Dự ... có đồng chí Dương Thị Thanh - Trưởng Ban thi đua - Khen thưởng, Sở Nội vụ; đại diện
+    # lãnh đạo Sở Y tế, Đài phát thanh và truyền hỉnh tỉnh, ..., Sở Lao động Thương binh và Xã hội tỉnh."
+    text, found = members("63959f2d")
+    assert [m.name for m in found] == [
+        "Sở Y tế", "Đài phát thanh và truyền hỉnh tỉnh", "Sở Thông tin và truyền thông",
+        "Sở Khoa học và Công nghệ", "Sở Văn hóa và Thể thao", "Sở Giáo dục và Đào tạo",
+        "Sở Lao động Thương binh và Xã hội tỉnh"]
+    assert [(m.evidence.start, m.evidence.end) for m in found][:2] == [(273, 280), (282, 316)]
+    assert text[found[-1].evidence.start:found[-1].evidence.end] == "Sở Lao động Thương binh và Xã hội tỉnh"

@@ -50,7 +50,8 @@ def _trigger_re() -> re.Pattern:
     # A lookahead, so that triggers overlap: of those sharing a colon the nearest one counts.
     return re.compile(
         r"(?<!\w)(?=(?P<all>(?:(?:" + alt("1", "0") + r")|(?P<strict>" + alt("1", "1") + r"))"
-        r"\s*(?P<pre>[^:;.\n()]{0,60}?)\s*:|(?:" + alt("0", "0") + r")\s+(?P<direct>)))",
+        r"\s*(?P<pre>[^:;.\n()]{0,60}?)\s*:|(?:" + alt("0", "0") + r")\s+(?P<direct>)"
+        r"|(?:" + alt("0", "1") + r")\s+(?P<dstrict>)))",
         re.I)
 
 
@@ -389,7 +390,7 @@ def enumerations(ctx: Context) -> list[Item]:
     doc = ctx.doc if ctx.doc is not None else _doc_for(text)
     for m in _triggers(text):
         start = m.end("all")
-        if m.group("direct") is not None:
+        if m.group("direct") is not None or m.group("dstrict") is not None:
             rest = text[start:start + 40]
             if not _starts_with_head(rest) and not _starts_with_locality(rest):
                 continue
@@ -397,10 +398,12 @@ def enumerations(ctx: Context) -> list[Item]:
         else:
             head = _shared_head(m.group("pre") or "")
         items = _items_of(text, start, _list_end(text, start), head, doc)
-        if m.group("strict") is not None:
+        if m.group("strict") is not None or m.group("dstrict") is not None:
             # A weak trigger ("như:", "trong Khối:") opens a list of units only if every
-            # item is one: a unit head, a locality, a department or a unit-type shared head.
-            if len(items) < 2 or not all(_starts_with_head(i.name) or _starts_with_locality(i.name)
+            # item is one: a unit head, a locality, a department or a unit-type shared head;
+            # without a colon ("đại diện lãnh đạo A, B, C") only a list of three or more.
+            least = 3 if m.group("dstrict") is not None else 2
+            if len(items) < least or not all(_starts_with_head(i.name) or _starts_with_locality(i.name)
                                          for i in items):
                 continue
         if len(items) >= 2 or (items and head):
