@@ -139,3 +139,14 @@ def test_three_or_more_units_after_dai_dien_lanh_dao_are_members_and_the_guest_b
         "Sở Lao động Thương binh và Xã hội tỉnh"]
     assert [(m.evidence.start, m.evidence.end) for m in found][:2] == [(273, 280), (282, 316)]
     assert text[found[-1].evidence.start:found[-1].evidence.end] == "Sở Lao động Thương binh và Xã hội tỉnh"
+
+
+def test_short_items_under_a_long_shared_head_take_its_abbreviation_to_stay_grounded():
+    # "Cụm thi đua gồm Liên đoàn Lao động các tỉnh: Vĩnh Long, An Giang,  Đồng Tháp, Cà Mau, Đồng
+    # Nai và Tây Ninh, do Liên đoàn Lao động tỉnh Vĩnh Long làm Cụm trưởng, ..."
+    text, found = members("60e421f5")
+    assert [m.name for m in found] == [
+        "Liên đoàn Lao động tỉnh Vĩnh Long", "LĐLĐ tỉnh An Giang", "LĐLĐ tỉnh Đồng Tháp", "LĐLĐ tỉnh Cà Mau",
+        "LĐLĐ tỉnh Đồng Nai", "Liên đoàn Lao động tỉnh Tây Ninh"]
+    assert (found[1].evidence.start, found[1].evidence.end) == (345, 353)
+    assert text[345:353] == "An Giang"

@@ -212,6 +212,14 @@ def _ground(text: str, name: str, start: int, end: int) -> tuple[str, int, int]:
             words = _fold(short).split()
             if any(" ".join(words[i:]) in folded_written for i in range(0, len(words) // 2 + 1)):
                 return short, start, end
+    # "Liên đoàn Lao động các tỉnh: ..., An Giang" -> "LĐLĐ tỉnh An Giang": the head's usual
+    # abbreviation (``lexicon/unit_abbrevs.tsv``) keeps the written part half the name.
+    for r in lexicon.load("unit_abbrevs"):
+        if _fold(head).startswith(_fold(r["full"]) + " ") or _fold(head) == _fold(r["full"]):
+            short = (r["abbrev"] + head[len(r["full"]):]).strip() + " " + written
+            words = _fold(short).split()
+            if any(" ".join(words[i:]) in folded_written for i in range(0, len(words) // 2 + 1)):
+                return short, start, end
     return written, start, end
 
 
