@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from .ingest import LongLine, capped_lines
 from .run import process
+
+MAX_RECORD_LINE_BYTES = 64 * 2**20   # a line thidua writes is far shorter; longer is damage
 from .types import RawDocument
 
 
@@ -109,8 +112,8 @@ def resume_state(out: Path) -> ResumeState:
     good_end = 0
     lines = 0
     with out.open("rb") as fh:
-        for raw in fh:
-            if not raw.endswith(b"\n"):
+        for raw in capped_lines(fh, MAX_RECORD_LINE_BYTES):
+            if isinstance(raw, LongLine) or not raw.endswith(b"\n"):
                 break
             try:
                 obj = json.loads(raw)

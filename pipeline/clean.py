@@ -12,6 +12,12 @@ The cleaned text is the text every record offset refers to. One function per ste
     drop_boilerplate(lines) -> lines web boilerplate removed by the rules of lexicon/boilerplate.tsv
     unwrap(lines) -> lines           hard-wrapped sentence pieces joined again
     dedupe(lines) -> lines           a line repeated right below itself kept once
+    drop_repeated_page(lines) -> lines  a page saved twice (or more) in one file kept once
+
+Limits keep hostile input cheap: an HTML page over MAX_HTML_CHARS and a cleaned article over
+MAX_ARTICLE_CHARS are refused with a CleanError; a page with more than MAX_HTML_TAGS tags is
+read from its markup alone (trafilatura's cost grows too fast on such trees). The HTML parser
+never loads DTDs, resolves external entities or fetches anything from the network.
 
 Every input that cannot be read becomes a Failure whose message says why; nothing raises.
 """
@@ -263,16 +269,23 @@ def decode_html(data: bytes) -> str:
     return decode(data)
 
 
+MAX_HTML_CHARS = 16_000_000     # a news page is well under 2 MB of markup
+MAX_HTML_TAGS = 100_000         # over this many tags, the page is read from its markup alone
+MAX_ARTICLE_CHARS = 100_000     # cleaned text; news articles are a few thousand characters
+
+
 def read_html(html: str) -> Page:
     """The page's main text and metadata; a CleanError when it has no body or no main text.
 
     trafilatura finds the main text and the metadata; what it leaves empty is taken from the
     page's own markup (the body's visible text, its meta tags)."""
+    if len(html) > MAX_HTML_CHARS:
+        raise CleanError(f"HTML page too large: {len(html):,} characters (at most {MAX_HTML_CHARS:,} read)")
     html = _XML_DECL.sub("", html, count=1)
     markup = markup_page(html)
     if markup is None or not markup.text.strip():
         raise CleanError("HTML page has no body" if markup is None else "HTML page has an empty body")
-    found = trafilatura_page(html) or Page(text="")
+    found = (trafilatura_page(html) if html.count("<") <= MAX_HTML_TAGS else None) or Page(text="")
     page = Page(text=found.text if found.text.strip() else markup.text,
                 title=found.title or markup.title, published=found.published or markup.published,
                 authors=found.authors or markup.authors, url=found.url or markup.url)
@@ -328,7 +341,7 @@ def markup_page(html: str) -> Optional[Page]:
     and the facts its meta tags state; None when it has no body."""
     try:
         import lxml.html
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=html_parser())
     except Exception:  # unparsable markup, or no lxml
         return None
     body = tree.find("body")
@@ -346,6 +359,13 @@ def markup_page(html: str) -> Optional[Page]:
                 published=parse_date(facts["published"]),
                 authors=split_authors(facts["authors"], exclude=[facts["site"]] if facts["site"] else []),
                 url=facts["url"] or None)
+
+
+@lru_cache(maxsize=1)
+def html_parser():
+    """lxml's HTML parser, safe on hostile pages: no network, no DTD, bounded tree depth."""
+    import lxml.html
+    return lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_pis=True)
 
 
 def _first_xpath(tree, paths: tuple[str, ...]) -> Optional[str]:
@@ -434,12 +454,15 @@ _WS = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Lone surrogates (a JSON "\\ud800" escape, a str built from bad bytes) cannot be written as
+# UTF-8: each becomes U+FFFD, the replacement character.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def normalize(text: str) -> str:
     """NFC; invisible and control characters out; one space between words; lines stripped;
     paragraphs separated by at most one blank line; no blank line at either end."""
-    text = _NEWLINES.sub("\n", text)
+    text = _NEWLINES.sub("\n", _SURROGATE.sub("\ufffd", text))
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", _INVISIBLE.sub("", text))
     return "\n".join(squeeze_blank_lines(_WS.sub(" ", ln).strip() for ln in text.split("\n")))
@@ -517,7 +540,7 @@ def _resumes_article(lines: list[str], i: int) -> bool:
         return False
     if _words(line) >= LONG_PARAGRAPH_WORDS:
         return True
-    nxt = next((ln for ln in lines[i + 1:] if ln), "")
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j]), "")
     return _words(nxt) >= RESUME_WORDS and nxt.endswith(_TERMINAL) and line_kind(nxt) is None
 
 
@@ -580,17 +603,18 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 def unwrap(lines: list[str]) -> list[str]:
     """Join the pieces of a sentence broken over lines: the piece above does not end a sentence
     and the piece below goes on in lower case ("Từ" / "sau khi ra đời ..."), or, on a page
-    hard-wrapped at a fixed width, goes on at all ("tỉnh An" / "Giang Lê Văn Nưng")."""
+    hard-wrapped at a fixed width, goes on at all ("tỉnh An" / "Giang Lê Văn Nưng").
+    The pieces of a line are gathered first and joined once (linear in the text's length)."""
     wrapped = is_hard_wrapped(lines)
-    out: list[str] = []
+    groups: list[list[str]] = []
     for line in lines:
-        prev = out[-1] if out else ""
+        prev = groups[-1][-1] if groups else ""
         if (_open_end(prev) and line and not _DATE_MARKER.match(line)
                 and (wrapped or (line[0].isalpha() and line[0].islower()))):
-            out[-1] = prev + " " + line
+            groups[-1].append(line)
         else:
-            out.append(line)
-    return out
+            groups.append([line])
+    return [" ".join(group) for group in groups]
 
 
 def dedupe(lines: list[str]) -> list[str]:
@@ -608,10 +632,21 @@ def dedupe(lines: list[str]) -> list[str]:
     return out
 
 
+def drop_repeated_page(lines: list[str]) -> list[str]:
+    """A page saved two or more times over in one file (its non-blank lines are one block of
+    lines repeated whole) is kept once."""
+    at = [i for i, line in enumerate(lines) if line]
+    n = len(at)
+    for size in range(1, n // 2 + 1):
+        if n % size == 0 and all(lines[at[j]] == lines[at[j % size]] for j in range(size, n)):
+            return lines[:at[size]]
+    return lines
+
+
 def clean_text(text: str) -> str:
     """The cleaned article text: normalized, boilerplate dropped, wrapped lines joined."""
     lines = normalize(text).split("\n")
-    lines = dedupe(unwrap(drop_boilerplate(lines)))
+    lines = drop_repeated_page(dedupe(unwrap(drop_boilerplate(lines))))
     return "\n".join(squeeze_blank_lines(lines))
 
 
@@ -647,6 +682,9 @@ def clean_document(raw: RawDocument) -> Article | Failure:
         if not text:
             raise CleanError("file holds only whitespace" if not page.text.strip() else
                              "no article text: only web boilerplate (menus, widgets, links)")
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise CleanError(f"article too long: {len(text):,} characters after cleaning (at most "
+                             f"{MAX_ARTICLE_CHARS:,}); not one news article")
     except CleanError as exc:
         return failure(raw, str(exc))
     meta = raw.meta or {}

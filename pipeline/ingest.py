@@ -6,13 +6,19 @@ from binary). Nothing here decodes or cleans: ingest only finds articles and say
 came from (``RawDocument.path``: the file as named, plus ``#id`` or ``:line`` inside a JSONL
 file, ``#url`` inside a WARC file). An input that cannot be read becomes a RawDocument with
 ``error`` set, never an exception: every article input gives exactly one document.
+
+Hostile inputs stay cheap: a file over MAX_FILE_BYTES is not read, a JSONL line over
+MAX_LINE_BYTES is skipped (read in pieces, never held whole) with an error document, and
+lone surrogates (from a JSON escape or a file name that is not UTF-8) never reach a record.
 """
 from __future__ import annotations
 
 import glob
 import json
 import os
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
@@ -20,6 +26,64 @@ from .types import RawDocument
 
 Reader = Callable[[Path, str], Iterator[RawDocument]]
 READERS: dict[str, Reader] = {}
+
+MAX_FILE_BYTES = 64 * 2**20     # one article file: news pages are well under 2 MB
+MAX_LINE_BYTES = 32 * 2**20     # one JSONL line (an article with its HTML)
+PIECE_BYTES = 2**20             # an over-long line is skipped in pieces of this size
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def safe_label(label: str) -> str:
+    """A path as text that can be written: a byte of a non-UTF-8 file name (kept by Python as a
+    surrogate escape) shown as ``\\xNN``, any other lone surrogate as U+FFFD."""
+    return _SURROGATE.sub(lambda m: (f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff"
+                                     else "\ufffd"), label)
+
+
+def without_surrogates(value):
+    """A parsed JSON value with every lone surrogate in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def too_large(path: Path, label: str) -> Iterator[RawDocument]:
+    """An error document when the file is over MAX_FILE_BYTES (then it is not read at all)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        yield RawDocument(path=label, kind="text",
+                          error=f"file too large: {size:,} bytes (at most {MAX_FILE_BYTES:,} read)")
+
+
+@dataclass(frozen=True)
+class LongLine:
+    """A line over the size cap, skipped: only its length is kept."""
+
+    size: int
+
+
+def capped_lines(fh: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | LongLine]:
+    """The lines of a binary stream; a line longer than ``limit`` bytes is read on in pieces
+    and given as a LongLine, so memory stays within ``limit`` whatever the file holds."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = fh.readline(PIECE_BYTES)
+            if not line:
+                break
+            size += len(line)
+        yield LongLine(size)
 
 
 def reader(*extensions: str):
@@ -42,11 +106,17 @@ def reader_for(path: Path) -> Reader:
 
 @reader(".txt", ".text", ".md")
 def read_text_file(path: Path, label: str) -> Iterator[RawDocument]:
+    for refused in too_large(path, label):
+        yield refused
+        return
     yield RawDocument(path=label, kind="text", data=path.read_bytes())
 
 
 @reader(".html", ".htm", ".xhtml", ".shtml")
 def read_html_file(path: Path, label: str) -> Iterator[RawDocument]:
+    for refused in too_large(path, label):
+        yield refused
+        return
     yield RawDocument(path=label, kind="html", data=path.read_bytes())
 
 
@@ -57,13 +127,18 @@ JSONL_META = {"title": "title", "url": "url", "published": "published", "date": 
               "authors": "authors", "author": "authors"}
 
 
-def jsonl_documents(lines: Iterable[bytes], label: str) -> Iterator[RawDocument]:
+def jsonl_documents(lines: Iterable[bytes | LongLine], label: str) -> Iterator[RawDocument]:
     """One article per JSONL line: ``text`` or ``html``, keyed by ``id`` or ``url``.
 
     Blank lines are skipped; every other line gives one document (an error one when it is not
-    a JSON object with text).
+    a JSON object with text, or is over the size cap).
     """
     for lineno, raw in enumerate(lines, start=1):
+        if isinstance(raw, LongLine):
+            yield RawDocument(path=f"{label}:{lineno}", kind="text",
+                              error=f"JSONL line {lineno} is too long: {raw.size:,} bytes "
+                                    f"(at most {MAX_LINE_BYTES:,} read)")
+            continue
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():
@@ -85,6 +160,7 @@ def jsonl_document(raw: bytes, label: str, lineno: int) -> RawDocument:
     if not isinstance(obj, dict):
         return RawDocument(path=where, kind="text",
                            error=f"JSONL line {lineno} is not a JSON object but a {type(obj).__name__}")
+    obj = without_surrogates(obj)
     key = obj.get("id")
     if key is None or isinstance(key, (dict, list)) or str(key).strip() == "":
         key = obj.get("url") if isinstance(obj.get("url"), str) and obj["url"].strip() else None
@@ -108,7 +184,7 @@ def jsonl_document(raw: bytes, label: str, lineno: int) -> RawDocument:
 def read_jsonl_file(path: Path, label: str) -> Iterator[RawDocument]:
     found = False
     with path.open("rb") as fh:
-        for doc in jsonl_documents(fh, label):
+        for doc in jsonl_documents(capped_lines(fh), label):
             found = True
             yield doc
     if not found:
@@ -129,10 +205,15 @@ def read_gzip_file(path: Path, label: str) -> Iterator[RawDocument]:
     try:
         with gzip.open(path, "rb") as fh:
             if inner.endswith((".jsonl", ".ndjson")):
-                yield from jsonl_documents(fh, label)
+                yield from jsonl_documents(capped_lines(fh), label)
             else:
                 kind = "html" if inner.endswith((".html", ".htm", ".xhtml", ".shtml")) else "text"
-                yield RawDocument(path=label, kind=kind, data=fh.read())
+                data = fh.read(MAX_FILE_BYTES + 1)
+                if len(data) > MAX_FILE_BYTES:
+                    yield RawDocument(path=label, kind="text", error=f"file too large: over "
+                                      f"{MAX_FILE_BYTES:,} bytes once decompressed (at most that read)")
+                    return
+                yield RawDocument(path=label, kind=kind, data=data)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield RawDocument(path=label, kind="text", error=f"not a readable gzip file: {exc}")
 
@@ -170,6 +251,7 @@ def read_warc_file(path: Path, label: str) -> Iterator[RawDocument]:
 
 def read_path(path: Path, label: str) -> Iterator[RawDocument]:
     """All articles of one input, or one error document saying why it cannot be read."""
+    label = safe_label(label)
     if path.is_dir():
         yield RawDocument(path=label, kind="text", error="folder holds no article files")
         return

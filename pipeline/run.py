@@ -10,6 +10,7 @@ import traceback
 
 from .clean import clean_document
 from .extract import build_record
+from .ingest import safe_label
 from .record import Record, error_record
 from .types import Failure, RawDocument, stable_id
 
@@ -23,5 +24,7 @@ def process(raw: RawDocument) -> Record:
         return build_record(article)
     except Exception as exc:  # one bad article never stops a batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        message = f"internal error: {type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
-        return error_record(stable_id(raw.path + "\0" + message), raw.path, message)
+        message = safe_label(f"internal error: {type(exc).__name__}: {exc} "
+                             f"({os.path.basename(where.filename)}:{where.lineno})")
+        path = safe_label(raw.path) or "<unnamed>"
+        return error_record(stable_id(path + "\0" + message), path, message)

@@ -21,6 +21,7 @@ from typing import IO, Any, Iterable, Iterator, Optional
 
 from pydantic import BaseModel, ValidationError
 
+from .ingest import LongLine, capped_lines
 from .record import Record
 from .textnorm import grounded, span_bounds
 
@@ -161,8 +162,13 @@ def grounding_problems(record: dict) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- lines and files
 
-def check_line(raw: str | bytes) -> list[tuple[str, str]]:
+MAX_LINE_BYTES = 64 * 2**20   # a record line (text plus items) is far shorter
+
+
+def check_line(raw: str | bytes | LongLine) -> list[tuple[str, str]]:
     """(path, reason) for each problem of one JSONL line."""
+    if isinstance(raw, LongLine):
+        return [(LINE, f"line too long: {raw.size:,} bytes (at most {MAX_LINE_BYTES:,} read)")]
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
@@ -194,7 +200,7 @@ class Tally:
     problems: int = 0
 
 
-def _counted(lines: Iterable[bytes], tally: Tally) -> Iterator[bytes]:
+def _counted(lines: Iterable[bytes | LongLine], tally: Tally) -> Iterator[bytes | LongLine]:
     for raw in lines:
         tally.lines += 1
         yield raw
@@ -210,7 +216,7 @@ def validate_file(path: Path | str, out: IO[str] = sys.stdout, max_listed: int =
         print(f"{path}: cannot read: {exc.strerror or exc}", file=out)
         return 1
     try:
-        for problem in check_lines(_counted(fh, tally)):
+        for problem in check_lines(_counted(capped_lines(fh, MAX_LINE_BYTES), tally)):
             tally.problems += 1
             if problem.line != last_bad:
                 tally.bad_lines, last_bad = tally.bad_lines + 1, problem.line
