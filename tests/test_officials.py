@@ -64,7 +64,7 @@ def test_military_and_police_ranks_are_stripped_and_the_position_is_the_title():
     assert _officials("Đại tá Nguyễn Văn An, Phó Giám đốc Công an tỉnh phát biểu chỉ đạo hội nghị. "
                       "Thượng tá Trần Văn Bình - Trưởng phòng PC06 trình bày báo cáo.") == [
         ("Nguyễn Văn An", "Phó Giám đốc", "Công an tỉnh", "director"),
-        ("Trần Văn Bình", "Trưởng phòng", "PC06", "reporter")]
+        ("Trần Văn Bình", "Trưởng phòng", "Phòng PC06", "reporter")]
 
 
 def test_heads_of_courts_procuracy_army_border_guard_banks_and_unions():
@@ -122,3 +122,24 @@ def test_thuong_truc_after_a_title_belongs_to_the_title():
     hung = next(o for o in found if o.name == "Nguyễn Văn Hùng")
     assert hung.title == "Phó Trưởng ban Thường trực"
     assert a.text[hung.evidence.start:hung.evidence.end] == "Nguyễn Văn Hùng"
+
+
+def test_a_title_naming_its_units_head_gives_that_head_to_the_body_read_whole_over_khen_thuong():
+    # dev fc002794: "ông Võ Thanh Minh - Phó ban Thi đua khen thưởng tỉnh và đại diện lãnh đạo ..."
+    assert _officials("Dự hội nghị có ông Võ Thanh Minh - Phó ban Thi đua khen thưởng tỉnh và đại diện "
+                      "lãnh đạo 8 cơ quan trong khối.") == [
+        ("Võ Thanh Minh", "Phó ban", "Ban Thi đua khen thưởng tỉnh", "attendee")]
+    assert _officials("Tham dự hội nghị có đồng chí Vương Văn Đinh, Phó Trưởng ban Thi đua - Khen thưởng "
+                      "Trung ương và lãnh đạo 7 tỉnh. Bộ trưởng Y tế Đào Hồng Lan phát biểu.") == [
+        ("Vương Văn Đinh", "Phó Trưởng ban", "Ban Thi đua - Khen thưởng Trung ương", "attendee"),
+        ("Đào Hồng Lan", "Bộ trưởng", "Bộ Y tế", "speaker")]
+
+
+def test_a_title_right_before_the_name_has_no_body_and_award_list_names_are_honourees():
+    # dev 98cb9001: the President handing the title; a decision's list of honourees after "gồm:"
+    text, found = officials("98cb9001")
+    assert [(o.name, o.title, o.organization, o.role) for o in found] == [
+        ("Lương Cường", "Chủ tịch nước", None, "other"),
+        ("Dương Đình Chỉnh", "Bí thư Huyện ủy", "Huyện ủy Nghi Lộc", "other")]
+    s = found[1].evidence
+    assert (s.start, s.end, text[s.start:s.end]) == (1320, 1336, "Dương Đình Chỉnh")

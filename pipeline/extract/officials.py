@@ -97,7 +97,7 @@ def _body_tokens(doc, start: int, limit: int = 12, through_titles: bool = False)
         nxt = doc[i + 1].text.lower() if i + 1 < len(doc) else ""
         if not nlp.is_cap(tok) and (low in stops or f"{low} {nxt}" in stops) and low not in ("tỉnh", "thành"):
             break
-        if i > start and nlp.is_name_syllable(tok) and i in {p.start for p in doc.spans["PER"]}:
+        if nlp.is_name_syllable(tok) and i in {p.start for p in doc.spans["PER"]}:
             break
         if i > start and not through_titles and i in doc.user_data.get("title_starts", ()):
             break
@@ -110,14 +110,74 @@ def _expand(words: str) -> str:
     return " ".join(table.get(w, w) for w in words.split())
 
 
+@lru_cache(maxsize=1)
+def _title_units() -> tuple[tuple[str, str], ...]:
+    rows = lexicon.load("title_units")
+    return tuple(sorted(((r["title"].lower(), r["head"]) for r in rows), key=lambda x: -len(x[0])))
+
+
+@lru_cache(maxsize=1)
+def _body_names_re() -> re.Pattern:
+    """Body names read whole after a title (``body_names.txt``, with or without their dash, and
+    the dashed names of ``department_names.txt``), folded."""
+    from .members import _fold, _name_pattern
+
+    dashed = r"\s*[-–—]\s*"
+    names = set(lexicon.words("body_names")) | {n for n in lexicon.words("department_names") if "-" in n}
+    pats = []
+    for n in sorted(names, key=len, reverse=True):
+        p = _name_pattern(_fold(n))
+        if n in lexicon.words("body_names"):
+            p = p.replace(dashed, r"(?:" + dashed + r"|\s+)")
+        pats.append(p)
+    return re.compile(r"(?:" + "|".join(pats) + r")(?!\w)")
+
+
+def _body_end(doc, start: int, through_titles: bool = False) -> int:
+    """:func:`_body_tokens`, read on over a body's name that holds a dash or a lower-case verb
+    ("Ban Thi đua - Khen thưởng Trung ương", "Ban Thi đua khen thưởng tỉnh")."""
+    from .members import _fold
+
+    end = _body_tokens(doc, start, through_titles=through_titles)
+    if start >= len(doc) or end >= len(doc) or end == start:
+        return end
+    text = nlp.text_of(doc)
+    for i in range(start, end):
+        m = _body_names_re().match(_fold(text[doc[i].idx:doc[i].idx + 80]))
+        if m and doc[i].idx + m.end() > doc[end - 1].idx + len(doc[end - 1].text):
+            span = doc.char_span(doc[i].idx, doc[i].idx + m.end(), alignment_mode="expand")
+            if span is not None:
+                return max(span.end, _body_tokens(doc, span.end, through_titles=through_titles))
+    return end
+
+
+def _with_head(full: str, body: str | None) -> str | None:
+    """The unit a title names the head of, before a body that does not repeat it ("Trưởng Ban
+    Dân tộc tỉnh" -> Ban Dân tộc tỉnh); a title ending with a unit head gives it to the place
+    after it ("Bí thư Huyện ủy Nghi Lộc" -> Huyện ủy Nghi Lộc)."""
+    if not body or not body[:1].isupper():
+        return body
+    low = full.lower()
+    tails = nlp.unit_head_words() | {h for t, h in _title_units() if t == "*"}
+    for head in sorted(tails, key=len, reverse=True):
+        if low.endswith(" " + head.lower()) and full[len(full) - len(head)].isupper():  # "Bí thư Huyện ủy"
+            return f"{full[len(full) - len(head):]} {body}"
+    for title, head in _title_units():
+        if low == title or low.startswith(title + " "):
+            if not body.lower().startswith(head.lower()):
+                return f"{head} {body}"
+            break
+    return body
+
+
 def title_of(doc, title_span) -> tuple[str, str | None]:
     """(full title, organization) for a title span."""
     full, extend = nlp.title_table()[title_span.text.lower()]
-    end = _body_tokens(doc, title_span.end, through_titles=extend)
+    end = _body_end(doc, title_span.end, through_titles=extend)
     body = doc[title_span.end:end].text.strip() or None
     if extend and body:
         return f"{full} {_expand(body)}", body
-    return full, body
+    return full, _with_head(full, body)
 
 
 def _dash_named(doc, titles) -> dict[int, tuple]:
@@ -190,6 +250,22 @@ def _role(doc, per, persons) -> str:
     return "other"
 
 
+_RECIPIENT_LIST = re.compile(r"[^.;:\n]{0,80}?(?:gồm|bao gồm|là)?\s*:\s*")
+_LIST_END = re.compile(r"[.\n](?=\s|$)")
+
+
+def recipient_lists(doc, text: str) -> list[tuple[int, int]]:
+    """Character ranges of lists of an award's recipients ("được phong tặng danh hiệu Thầy thuốc
+    Nhân dân, gồm: bác sĩ A – ...; bác sĩ B – ..."): a person named there is an honouree."""
+    out = []
+    for a in doc.spans["AWARD"]:
+        m = _RECIPIENT_LIST.match(text, a.end_char)
+        if m:
+            e = _LIST_END.search(text, m.end())
+            out.append((m.end(), e.start() if e else len(text)))
+    return out
+
+
 def find_officials(ctx: Context) -> list[Official]:
     doc = ctx.doc
     if doc is None:
@@ -203,6 +279,11 @@ def find_officials(ctx: Context) -> list[Official]:
     by_start = {t.start: t for t in titles}
     by_end = {t.end: t for t in titles}
     hon_ends = {h.end for h in doc.spans["HONORIFIC"]}
+    # A person named in an award's recipient list is an honouree: an official only when also
+    # named elsewhere (that mention gives title and role).
+    lists = recipient_lists(doc, ctx.text)
+    honoured = [p for p in persons if any(a <= p.start_char < b for a, b in lists)]
+    persons = [p for p in persons if p not in honoured]
     present = {p.text.lower() for p in persons if taking_part(ctx.text, p.start_char)}
     # A name in a caption is present when the caption's event is the meeting's: when it is not
     # also named in a paragraph about another event or as a delegating authority.
