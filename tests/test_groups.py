@@ -97,3 +97,15 @@ def test_numbered_group_shortened_in_the_headline_is_named_as_the_body_spells_it
     text = ("Ký kết giao ước thi đua Cụm số 3\n\nSáng 12/3/2024 tại TP.HCM, Cụm thi đua số 3 gồm 09 đơn vị "
             "tổ chức ký kết giao ước thi đua năm 2024.")
     assert group_in(text) == Group(name="Cụm thi đua số 3", kind="cum")
+
+
+def test_unit_abbreviation_counts_members_after_gom():
+    text = ("Cụm thi đua số 3 gồm 4 LĐLĐ huyện: Hải Hậu, Giao Thủy, Xuân Trường và Nghĩa Hưng. Năm 2023, "
+            "các LĐLĐ huyện trong Cụm đã chỉ đạo các công đoàn cơ sở (CĐCS) tổ chức tốt phong trào thi đua.")
+    assert count_in(text, Group(name="Cụm thi đua số 3", kind="cum")) == 4
+
+
+def test_one_agencys_local_units_signing_a_pact_are_not_a_member_count():
+    text = ("Ngay sau lễ phát động, đại diện các đội nghiệp vụ và Công an 11 xã, phường đã kí giao ước "
+            "thi đua với lãnh đạo Công an thành phố.")
+    assert count_in(text, None) is None

@@ -114,7 +114,7 @@ def mentions(text: str, offset: int = 0) -> list[Mention]:
 def _counts_members(text: str, pos: int) -> bool:
     """ "Cụm thi đua 7 tỉnh ...": the number counts members, it is not the group's number."""
     rest = text[pos:pos + 25].lstrip().lower()
-    return any(rest.startswith(n + " ") or rest.startswith(n + ",") for n in words("member"))
+    return any(rest.startswith(n.lower() + " ") or rest.startswith(n.lower() + ",") for n in words("member"))
 
 
 def _clean(name: str) -> str:
@@ -210,7 +210,7 @@ def _members_phrase(group: Optional[Group]) -> Optional[str]:
         return None
     phrase = " ".join(toks[:3])
     low = phrase.lower()
-    if not any(low == n or low.startswith(n + " ") for n in words("member")):
+    if not any(low == n.lower() or low.startswith(n.lower() + " ") for n in words("member")):
         return None
     return phrase
 
@@ -225,16 +225,25 @@ def _count_by_name(text: str, group: Optional[Group]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+def _after_unit_head(text: str, pos: int) -> bool:
+    """ "Công an 11 xã, phường": the number counts one agency's local units, not peers."""
+    before = text[max(0, pos - 40):pos].rstrip().lower()
+    return any(before.endswith(h.lower()) and (len(before) == len(h) or not before[-len(h) - 1].isalpha())
+               for h in lexicon.words("unit_heads"))
+
+
 def find_member_count(ctx: Context) -> Optional[int]:
     text = ctx.text
     for rule in _count_rules():
         if rule.needs_group and ctx.group is None:
             continue
-        m = rule.pattern.search(text)
-        if m:
+        for m in rule.pattern.finditer(text):
+            if ctx.group is None and _after_unit_head(text, m.start(1)):
+                continue
             n = int(m.group(1))
             if 2 <= n <= 200:
                 return n
+            break
     n = _count_by_name(text, ctx.group)
     if n is not None and 2 <= n <= 200:
         return n
