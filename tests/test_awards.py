@@ -26,7 +26,18 @@ def test_quoted_title_with_a_count_after_cho():
     assert [(a.award_type, a.recipient, a.count, a.status) for a in found] == [
         ("co_thi_dua", None, 1, "proposed"), ("tap_the_lao_dong_xuat_sac", None, 1, "proposed"),
         ("tap_the_lao_dong_tien_tien", None, 4, "proposed")]
-    assert [a.award for a in found] == ["Cờ thi đua", "Tập thể Lao động xuất sắc", "Tập thể Lao động tiên tiến"]
+    assert [a.award for a in found] == [
+        "Cờ thi đua ngành Kiểm sát nhân dân", "Tập thể Lao động xuất sắc", "Tập thể Lao động tiên tiến"]
+
+
+def test_giver_of_a_proposal_carries_to_clauses_opened_by_the_verb_or_joined_by_va():
+    # "đề nghị VKSND tối cao công nhận danh hiệu “Cờ thi đua ngành Kiểm sát nhân dân” cho 1 đơn vị;
+    # công nhận danh hiệu “Tập thể Lao động xuất sắc” cho 1 đơn vị và danh hiệu “Tập thể Lao động
+    # tiên tiến” cho 4 đơn vị."
+    text, found = awards("22707")
+    assert [a.issuer for a in found] == ["VKSND tối cao"] * 3
+    s = found[0].evidence
+    assert text[s.start:s.end] == "“Cờ thi đua ngành Kiểm sát nhân dân” cho 1 đơn vị"
 
 
 def test_award_year_is_read_after_the_phrase():
@@ -150,7 +161,8 @@ def test_orders_medals_and_titles_keep_their_name_and_class():
     assert [(a.award_type, a.award, a.issuer, a.recipient, a.count, a.status) for a in found] == [
         ("huan_chuong", "Huân chương Lao động hạng Ba", None, "Cục Thuế tỉnh", None, "conferred"),
         ("ky_niem_chuong", "Kỷ niệm chương “Vì sự nghiệp xây dựng Quân đội”", "Bộ Quốc phòng", None, 3, "proposed"),
-        ("danh_hieu_khac", "Đơn vị quyết thắng", None, "Ban CHQS huyện Tân Phú", None, "proposed")]
+        # "... cho 3 cá nhân và danh hiệu ...": the award joined by "và" has the same giver
+        ("danh_hieu_khac", "Đơn vị quyết thắng", "Bộ Quốc phòng", "Ban CHQS huyện Tân Phú", None, "proposed")]
     assert {a.year for a in found} == {2023}
 
 

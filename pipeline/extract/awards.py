@@ -70,6 +70,7 @@ _LIST_CUT = re.compile(r";|[,;]\s*(?:tặng|trao|đề nghị|đề xuất)\b|\s
 _SHARED_HEAD = re.compile(r"(?:các\s+)?((?:[a-zà-ỹđ]+\s){1,4}?)các\s+(huyện|tỉnh|quận|phường|xã|đơn vị)\s*:?\s*")
 _GLUED_STOP = re.compile(r"(?<=[a-zà-ỹđ])\.(?=" + CAP + r")")
 _JOINED = re.compile(r"^\s*(?:,|và|,\s*và|cùng)\s*(?:danh hiệu\s*)?[“\"]?\s*$")
+_AND_NEXT = re.compile(r"\svà\s+(?:danh hiệu\s*)?[“\"]?\s*$")
 _PAST_RESULTS = re.compile(r"\bđã có\s+\d")
 _NAMED_AS = re.compile(r"(?:suy tôn|bình chọn|bầu chọn|chọn)\s+(?P<x>" + CAP + r"[^,;:]*?)\s+là\s+(?:đơn vị|tập thể)[^;:]*$")
 
@@ -157,8 +158,10 @@ def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
         q = _CLOSE_QUOTE.match(text, end)
         if q:
             end = q.end()
-    elif start > 0 and text[start - 1] in "“\"" and text[end:end + 1] in "”\"":
-        end += 1
+    elif start > 0 and text[start - 1] in "“\"":
+        # '“Cờ thi đua ngành Kiểm sát nhân dân”': the quoted name is the phrase
+        q = _CLOSE_QUOTE.match(text, end) if text[end:end + 1] not in "”\"" else None
+        end = q.end() if q else end + (text[end:end + 1] in "”\"")
     if award_type == "co_thi_dua":
         f = _FLAG_WORDS.match(text, end)
         if f:
@@ -379,6 +382,7 @@ def find_awards(ctx: Context) -> list[Award]:
     ms = mentions(ctx)
     rows = []  # (mention, issuer, status, recipient tuple)
     previous: list = []
+    previous_issuers: list = [None]
     for n, m in enumerate(ms):
         s0, s1 = _sentence(text, m.start)
         lo = max(s0, ms[n - 1].end) if n > 0 else s0
@@ -402,6 +406,14 @@ def find_awards(ctx: Context) -> list[Award]:
                     issuers = [i.strip() for i in re.split(r",|\svà\s", give.group("iss")) if i.strip()]
             else:
                 subj_end = give.start("give")
+        if issuers == [None] and give and not give.group("iss") and not text[lo:give.start()].strip(" ,") \
+                and give.group("give") in _grammar()["give"] and n > 0 and ms[n - 1].start >= s0:
+            # "đề nghị VKSND tối cao công nhận danh hiệu A cho 1 đơn vị; công nhận danh hiệu B
+            # cho ...": a clause opened by the giving verb has the giver of the clause before.
+            issuers = previous_issuers
+        elif issuers == [None] and give is None and n > 0 and ms[n - 1].start >= s0 \
+                and _AND_NEXT.search(text, ms[n - 1].end, m.start) and ";" not in text[ms[n - 1].end:m.start]:
+            issuers = previous_issuers  # "... cho 1 đơn vị và danh hiệu B cho 4 đơn vị"
         if not recips and give:
             recips = _subject(ctx, lo, subj_end) or _counts_before(text, lo, subj_end)
         if not recips and n > 0 and _JOINED.match(text[ms[n - 1].end:m.start]):
@@ -410,7 +422,7 @@ def find_awards(ctx: Context) -> list[Award]:
             recips = _counts_before(text, max(lo, m.start - 60), m.start)
         if recips and status == "conferred" and recips[0][0] == "count" and _PAST_RESULTS.search(text, s0, m.start):
             recips = []
-        previous = recips
+        previous, previous_issuers = recips, issuers
         year = _year(ctx, m, s0)
         for issuer in issuers:
             for r in recips:
