@@ -150,3 +150,14 @@ def test_short_items_under_a_long_shared_head_take_its_abbreviation_to_stay_grou
         "LĐLĐ tỉnh Đồng Nai", "Liên đoàn Lao động tỉnh Tây Ninh"]
     assert (found[1].evidence.start, found[1].evidence.end) == (345, 353)
     assert text[345:353] == "An Giang"
+
+
+def test_delegates_of_a_head_over_several_levels_take_the_head_without_a_level():
+    # "đại biểu Bộ đội Biên phòng các tỉnh, thành, đơn vị: Thành phố Hải Phòng, Hải đoàn 38, Thái
+    # Bình, Nam Định, Ninh Bình, Thanh Hóa, Nghệ An và Hà Tĩnh."
+    text, found = members("1fa72789")
+    assert [m.name for m in found] == [
+        "Bộ đội Biên phòng Thành phố Hải Phòng", "Hải đoàn 38", "BĐBP Thái Bình", "BĐBP Nam Định",
+        "BĐBP Ninh Bình", "BĐBP Thanh Hóa", "Bộ đội Biên phòng Nghệ An", "BĐBP Hà Tĩnh"]
+    assert [(m.evidence.start, m.evidence.end) for m in found][:3] == [(671, 690), (692, 703), (705, 714)]
+    assert text[705:714] == "Thái Bình"

@@ -102,9 +102,11 @@ def _shared_head(pre: str) -> str:
     low = pre.lower()
     if not pre or low in _generic():
         return ""
-    m = re.match(r"^(.*?)\s*\bcác\s+(\w+(?:\s\w+)?)$", pre)
-    if m:  # "Liên đoàn Lao động các tỉnh" -> "Liên đoàn Lao động tỉnh"
-        before, loc = m.group(1), m.group(2).split(",")[0]
+    m = re.match(r"^(.*?)\s*\bcác\s+(\w+(?:\s\w+)?(?:,\s*\w+(?:\s\w+)?)*)$", pre)
+    if m:  # "Liên đoàn Lao động các tỉnh" -> "Liên đoàn Lao động tỉnh"; "các tỉnh, thành, đơn vị"
+        before, loc = m.group(1), m.group(2)
+        if "," in loc:  # "BĐBP các tỉnh, thành phố: ...": the level differs from item to item
+            return before
         if loc.lower() in (l.lower() for l in _localities()):
             return (before + " " + loc.lower()).strip()
         return before
@@ -329,6 +331,10 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
                 # "Hội Nông dân các huyện: ..., Nghi Lộc và thị xã Hoàng Mai": the head's
                 # locality gives way to the one written.
                 full, s, e = _ground(text, f"{_head_locality(local_head)} {nm}", s, e)
+            elif _starts_with_locality(nm) and local_head and _starts_with_head(local_head) \
+                    and len(local_head.split()) > 1:
+                # "BĐBP các tỉnh, thành, đơn vị: Thành phố Hải Phòng, ..." -> BĐBP Thành phố Hải Phòng
+                full, s, e = _ground(text, f"{local_head} {nm}", s, e)
             elif _starts_with_head(nm) or _starts_with_locality(nm):
                 if _bare_head(nm):
                     continue
