@@ -28,9 +28,9 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 
-# Words, keeping "TP.HCM", "Đ/c", "HIV/AIDS", "TN&MT" whole; a hyphen always splits
-# ("Soi-Phó" is a name and a title).
-_TOKEN = re.compile(r"\w+(?:[./&]\w+)*|[^\w\s]", re.UNICODE)
+# Words, keeping "TP.HCM", "Đ/c", "HIV/AIDS", "TN&MT" and names with an apostrophe ("Ia H’Drai",
+# "H’Mông") whole; a hyphen always splits ("Soi-Phó" is a name and a title).
+_TOKEN = re.compile(r"\w+(?:[./&’']\w+)*|[^\w\s]", re.UNICODE)
 DASHES = {"-", "–", "—", "‐", "−"}
 CLAUSE_END = {".", ";", "!", "?", "\n", ":", "(", ")", "“", "”", '"', "|"}
 

@@ -161,3 +161,13 @@ def test_delegates_of_a_head_over_several_levels_take_the_head_without_a_level()
         "BĐBP Ninh Bình", "BĐBP Thanh Hóa", "Bộ đội Biên phòng Nghệ An", "BĐBP Hà Tĩnh"]
     assert [(m.evidence.start, m.evidence.end) for m in found][:3] == [(671, 690), (692, 703), (705, 714)]
     assert text[705:714] == "Thái Bình"
+
+
+def test_gom_with_a_stated_count_then_la_opens_the_list_and_names_keep_their_apostrophe():
+    # "Cụm thi đua số II, gồm 5 đơn vị là thành phố Kon Tum và các huyện Sa Thầy, Kon Plông, Ia
+    # H’Drai, Kon Rẫy."
+    text, found = members("59681d97")
+    assert [m.name for m in found] == [
+        "thành phố Kon Tum", "huyện Sa Thầy", "huyện Kon Plông", "huyện Ia H’Drai", "UBMTTQVN huyện Kon Rẫy"]
+    assert [(m.evidence.start, m.evidence.end) for m in found][:4] == [(340, 357), (371, 378), (380, 389), (391, 400)]
+    assert text[391:400] == "Ia H’Drai"

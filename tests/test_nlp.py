@@ -88,3 +88,8 @@ def test_cac_after_a_unit_head_before_a_capitalised_word_stays_in_the_unit():
     orgs = [o.text for o in doc.spans["ORG"]]
     assert orgs.count("Công đoàn các Khu công nghiệp tỉnh") == 2
     assert "Công đoàn" not in orgs
+
+
+def test_a_name_with_an_apostrophe_is_one_token():
+    doc = nlp.annotate("các huyện Sa Thầy, Ia H’Drai và người H'Mông.")
+    assert [t.text for t in doc][4:6] == ["Ia", "H’Drai"] and "H'Mông" in [t.text for t in doc]

@@ -391,6 +391,16 @@ def _prev_end(text: str, a: int) -> int:
     return i
 
 
+@lru_cache(maxsize=1)
+def _counted_lead() -> re.Pattern:
+    """A stated count of units before the list: "5 đơn vị là", "07 cơ quan:"."""
+    nums = "|".join(map(re.escape, sorted((r["word"] for r in lexicon.load("number_words")), key=len, reverse=True)))
+    nouns = "|".join(map(re.escape, sorted(set(_localities()) | {"đơn vị", "cơ quan", "địa phương", "thành viên"},
+                                           key=len, reverse=True)))
+    return re.compile(r"(?:\d{1,3}|" + nums + r")\s+(?:" + nouns + r")(?:\s*,\s*(?:" + nouns + r"))*\s*(?:là\s+|:\s*)",
+                      re.I)
+
+
 def in_group_article(ctx: Context) -> bool:
     return ctx.group is not None or bool(_GROUP_WORD.search(ctx.text))
 
@@ -405,6 +415,9 @@ def enumerations(ctx: Context) -> list[Item]:
     for m in _triggers(text):
         start = m.end("all")
         if m.group("direct") is not None or m.group("dstrict") is not None:
+            c = _counted_lead().match(text, start)
+            if c:  # "gồm 5 đơn vị là thành phố Kon Tum và các huyện ..."
+                start = c.end()
             rest = text[start:start + 40]
             if not _starts_with_head(rest) and not _starts_with_locality(rest):
                 continue
