@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -457,12 +458,28 @@ _NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Lone surrogates (a JSON "\\ud800" escape, a str built from bad bytes) cannot be written as
 # UTF-8: each becomes U+FFFD, the replacement character.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# HTML character references left in text ("&nbsp;", "&amp;", "&#7871;", "&#x1EBF;"), also
+# escaped twice ("&amp;nbsp;"): read as the characters they stand for. Only whole references
+# (with their ";") count, so "TN&MT" or "AT&T" stay as written.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+ENTITY_PASSES = 2
+
+
+def unescape_entities(text: str) -> str:
+    """HTML character references left in the text -> the characters they stand for."""
+    for _ in range(ENTITY_PASSES):
+        if "&" not in text:
+            break
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return text
 
 
 def normalize(text: str) -> str:
-    """NFC; invisible and control characters out; one space between words; lines stripped;
-    paragraphs separated by at most one blank line; no blank line at either end."""
-    text = _NEWLINES.sub("\n", _SURROGATE.sub("\ufffd", text))
+    """HTML references read; NFC; invisible and control characters out; one space between
+    words; lines stripped; paragraphs separated by at most one blank line; no blank line at
+    either end."""
+    text = unescape_entities(_SURROGATE.sub("\ufffd", text))
+    text = _NEWLINES.sub("\n", text)
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", _INVISIBLE.sub("", text))
     return "\n".join(squeeze_blank_lines(_WS.sub(" ", ln).strip() for ln in text.split("\n")))
