@@ -94,3 +94,35 @@ def test_flattened_navigation_menu_is_not_the_headline():
     assert src.title == "Bệnh viện Đa khoa tỉnh Sóc Trăng phát động phong trào thi đua năm 2024"
     assert src.authors == []
     assert src.published is None
+
+
+def test_agency_banner_in_capitals_above_the_date_is_not_the_headline():
+    from pipeline.extract.source import find_title
+    text = ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM - CHI NHÁNH TỈNH QUẢNG BÌNH\n06/01/2023 14:30\n"
+            "In bài | Gửi email | Chia sẻ\n"
+            "Cụm thi đua số 4 tổng kết công tác thi đua, khen thưởng năm 2022\n\n"
+            "Ngày 5-1-2023, tại Đồng Hới, Cụm thi đua số 4 Ngân hàng Nhà nước (NHNN) chi nhánh các tỉnh "
+            "khu vực Bắc Trung Bộ tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2022 và "
+            "triển khai nhiệm vụ năm 2023.\n")
+    assert find_title(text) == "Cụm thi đua số 4 tổng kết công tác thi đua, khen thưởng năm 2022"
+    # a headline in capitals right above its date stays the headline over a photo caption
+    text = ("Báo Lâm Đồng điện tử\nAn ninh - Trật tự\n"
+            "CÔNG AN TP BẢO LỘC PHÁT ĐỘNG ĐỢT THI ĐUA CAO ĐIỂM \"VÌ AN NINH TỔ QUỐC\"\n"
+            "09/04/2024 | 15:20 GMT+7\n\n"
+            "Đại tá Nguyễn Quang Huy, Phó Giám đốc Công an tỉnh phát biểu chỉ đạo tại buổi lễ\n")
+    assert find_title(text) == "CÔNG AN TP BẢO LỘC PHÁT ĐỘNG ĐỢT THI ĐUA CAO ĐIỂM \"VÌ AN NINH TỔ QUỐC\""
+
+
+def test_writers_unit_after_a_dash_may_hold_commas_or_be_an_acronym():
+    assert split_byline("Hoàng Linh - Đội Tuyên truyền, hỗ trợ NNT") == ["Hoàng Linh"]
+    assert split_byline("Thanh Hải - Phòng Tổng hợp, Nhân sự và Kiểm soát nội bộ") == ["Thanh Hải"]
+    assert split_byline("Thanh Hương - TTYT Thanh Sơn") == ["Thanh Hương"]
+    # a pen name after a dash is a second writer, not a unit
+    assert split_byline("Thanh Sơn – Văn Toản") == ["Thanh Sơn", "Văn Toản"]
+
+
+def test_office_signing_a_document_is_not_an_author():
+    assert split_byline("HIỆU TRƯỞNG") == []
+    text = ("Phòng Tổ chức - Hành chính chịu trách nhiệm theo dõi, đôn đốc việc thực hiện Kế hoạch này./.\n\n"
+            "HIỆU TRƯỞNG\n(đã ký)\n")
+    assert find_authors(text) == []

@@ -158,6 +158,8 @@ def find_title(text: str) -> Optional[str]:
         lines[0] = Line(cut, first.end, rest)
         if not rest:
             lines = lines[1:]
+    # Breadcrumbs and "In bài | Gửi email | Chia sẻ" bars between headline and date are skipped.
+    lines = [ln for ln in lines if date_line(ln.text) or not _is_boilerplate(ln.text)]
     cands = [i for i, ln in enumerate(lines) if _headline_like(ln.text)]
     if not cands:
         return None
@@ -165,14 +167,38 @@ def find_title(text: str) -> Optional[str]:
     for i in cands:
         if i + 1 < len(lines) and date_line(lines[i + 1].text):
             # "site name / date / headline": the longer of the two lines around the date.
-            if (i + 2 in cands and len(lines[i].text.split()) <= SITE_NAME_WORDS
-                    and len(lines[i + 2].text) > len(lines[i].text)):
+            if i + 2 in cands and _site_name_above(lines[i].text, lines[i + 2].text,
+                                                   bool(text[lines[i].end:lines[i + 1].start].strip())):
                 i += 2
             return _tidy_title(lines[i].text)
     for i in cands:
         if i > 0 and date_line(lines[i - 1].text):
             return _tidy_title(lines[i].text)
     return _tidy_title(lines[cands[-1]].text if _site_like(lines, cands) else lines[cands[0]].text)
+
+
+def _site_name_above(above: str, below: str, apart: bool) -> bool:
+    """ "site name / date / headline": the line above the date is the site's name when it is
+    short and the headline below is longer, or when it is an agency's banner in capitals
+    ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM - CHI NHÁNH ...") and the line below a cased headline, the
+    banner being kept ``apart`` from the date by navigation lines (a headline in capitals sits
+    right above its date) or naming no event where the line below does."""
+    if len(above.split()) <= SITE_NAME_WORDS and len(below) > len(above):
+        return True
+    if not above.isupper() or below.isupper() or below.rstrip().endswith("."):
+        return False
+    # a banner names an agency, a headline an event ("... tổng kết công tác thi đua ...")
+    return apart or (not _names_event(above) and _names_event(below))
+
+
+@lru_cache(maxsize=None)
+def _event_cues() -> tuple[re.Pattern, ...]:
+    """The headline cues of the meeting kinds (``lexicon/meeting_kinds.tsv``, scope=head)."""
+    return tuple(re.compile(r["pattern"], re.I) for r in lexicon.load("meeting_kinds") if r["scope"] == "head")
+
+
+def _names_event(line: str) -> bool:
+    return any(c.search(line) for c in _event_cues())
 
 
 def _site_like(lines: list[Line], cands: list[int]) -> bool:
@@ -251,7 +277,20 @@ def person_name(part: str) -> Optional[str]:
         return None
     if not all(_NAME_WORD.match(t) for t in toks):
         return None
+    if _is_title(part):
+        return None  # "HIỆU TRƯỞNG" signing a document is an office, not a person
     return part
+
+
+@lru_cache(maxsize=None)
+def _titles() -> frozenset[str]:
+    """Titles of office (``lexicon/titles.tsv``), lower-case, with a leading "Phó"/"Q." dropped."""
+    return frozenset(r["form"].lower() for r in lexicon.load("titles"))
+
+
+def _is_title(part: str) -> bool:
+    low = part.lower()
+    return low in _titles() or any(low.startswith(p) and low[len(p):] in _titles() for p in ("kt. ", "tm. ", "q. "))
 
 
 def split_byline(line: str) -> list[str]:
@@ -265,6 +304,8 @@ def split_byline(line: str) -> list[str]:
     line = re.split(r"\|", line)[0].strip()
     # The writer's unit in brackets after the names: "Minh Đức (TAND tỉnh Quảng Trị)".
     line = _BRACKETED_TAIL.sub("", line).strip()
+    # ... or after a dash, commas and all: "Hoàng Linh - Đội Tuyên truyền, hỗ trợ NNT".
+    line = _cut_unit_tail(line)
     if not line or len(line.split()) > 12:
         return []
     names = []
@@ -286,10 +327,37 @@ _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 _ACRONYM_UNIT = re.compile(rf"^[{_UPPER}&]{{2,}}\s+(?:\S+\s+)*?[a-zà-ỹđ]")
 
 
+# A unit's acronym before a cased place name: "TTYT Thanh Sơn" (initials are 2-3 letters).
+_ACRONYM_PLACE = re.compile(rf"^[{_UPPER}]{{{MAX_BARE_INITIALS + 1},}}\s+[{_UPPER}][a-zà-ỹđ]")
+_DASH = re.compile(r"\s*[–—-]\s*")
+
+
+@lru_cache(maxsize=None)
+def _unit_heads() -> tuple[str, ...]:
+    """Heads of unit names (``lexicon/unit_heads.txt``) but those that open a name too (the
+    surname "Đoàn")."""
+    surnames = {w.split()[0] for w in lexicon.words("surnames")}
+    return tuple(h for h in lexicon.words("unit_heads") if h.split()[0] not in surnames)
+
+
 def _is_unit(part: str) -> bool:
     part = part.strip()
-    return bool(_ACRONYM_UNIT.match(part)) or any(
-        part.startswith(u + " ") or part == u for u in _byline_words().get("unit", ()))
+    if _ACRONYM_UNIT.match(part) or _ACRONYM_PLACE.match(part):
+        return True
+    if any(part.startswith(u + " ") or part == u for u in _byline_words().get("unit", ())):
+        return True
+    # "Trường Giang" may be a pen name: a general head needs a longer or non-name tail.
+    toks = part.split()
+    name_like = len(toks) <= 3 and all(_NAME_WORD.match(t) for t in toks)
+    return not name_like and any(part.startswith(u + " ") for u in _unit_heads())
+
+
+def _cut_unit_tail(line: str) -> str:
+    """The names before the first dash whose right side is the writer's unit."""
+    for m in _DASH.finditer(line):
+        if line[:m.start()].strip() and _is_unit(line[m.end():]):
+            return line[:m.start()].strip()
+    return line
 
 
 def find_authors(text: str) -> list[str]:
