@@ -126,3 +126,11 @@ def test_office_signing_a_document_is_not_an_author():
     text = ("Phòng Tổ chức - Hành chính chịu trách nhiệm theo dõi, đôn đốc việc thực hiện Kế hoạch này./.\n\n"
             "HIỆU TRƯỞNG\n(đã ký)\n")
     assert find_authors(text) == []
+
+
+def test_author_label_and_initials_kept_as_signed():
+    assert split_byline("Tác giả bài viết: Ninh Minh Tân – Hoàng Tân") == ["Ninh Minh Tân", "Hoàng Tân"]
+    assert split_byline("M.Q.") == ["M.Q."]
+    assert split_byline("V.G") == ["V.G"]
+    # a document's type heading is no writer
+    assert split_byline("HƯỚNG DẪN") == []

@@ -258,6 +258,7 @@ def _is_upper_initial(word: str) -> bool:
 def person_name(part: str) -> Optional[str]:
     """A byline part as a person's name (or a writer's initials), else None."""
     words = _byline_words()
+    written = part.strip(" |:()")
     part = part.strip(" .|:()")
     for h in words.get("honorific", ()):
         if part.startswith(h + " ") or part.startswith(h + "."):
@@ -269,7 +270,8 @@ def person_name(part: str) -> Optional[str]:
         # Initials bylines: "V.G", "M.Q.", "P.TRUNG", "PM", "N.P"
         # Without a dot only a short all-caps signature ("PM", "NP") is a writer's initials;
         # a longer one ("CSMT", "TTXVN") is the acronym of a unit or an outlet.
-        return part if _INITIALS.match(part) and (
+        # kept as signed, a closing dot included ("M.Q.")
+        return (written if written.startswith(part) else part) if _INITIALS.match(part) and (
             "." in part or (part.isupper() and len(part) <= MAX_BARE_INITIALS)) else None
     if not 2 <= len(toks) <= 5:
         return None
