@@ -143,3 +143,19 @@ def test_a_title_right_before_the_name_has_no_body_and_award_list_names_are_hono
         ("Dương Đình Chỉnh", "Bí thư Huyện ủy", "Huyện ủy Nghi Lộc", "other")]
     s = found[1].evidence
     assert (s.start, s.end, text[s.start:s.end]) == (1320, 1336, "Dương Đình Chỉnh")
+
+
+def test_the_role_is_the_strongest_of_the_persons_mentions_at_the_meeting():
+    # dev 1fa72789: a first mention with no cue ("đề nghị các đơn vị ..."), then "dự, chỉ đạo hội nghị"
+    text, found = officials("1fa72789")
+    tuan = next(o for o in found if o.name == "Phùng Quốc Tuấn")
+    assert (tuan.title, tuan.role) == ("Phó Chính ủy", "director")
+    assert text[tuan.evidence.start:tuan.evidence.end] == "Phùng Quốc Tuấn"
+    # dev e5fe7bb2: attending, then speaking ("nhấn mạnh"); handing out awards does not outweigh attending
+    assert _officials("Tham dự hội nghị có đồng chí Vương Văn Đinh, Phó Trưởng ban Thi đua khen thưởng Trung "
+                      "ương. Phát biểu tại hội nghị, đồng chí Vương Văn Đinh nhấn mạnh những nhiệm vụ trọng tâm. "
+                      "Đồng chí Vương Văn Đinh trao Cờ thi đua cho các đơn vị.") == [
+        ("Vương Văn Đinh", "Phó Trưởng ban", "Ban Thi đua khen thưởng Trung ương", "speaker")]
+    assert _officials("Tham dự hội nghị có đồng chí Vương Văn Đinh, Phó Trưởng ban Thi đua khen thưởng Trung "
+                      "ương. Đồng chí Vương Văn Đinh trao Cờ thi đua cho các đơn vị.") == [
+        ("Vương Văn Đinh", "Phó Trưởng ban", "Ban Thi đua khen thưởng Trung ương", "attendee")]

@@ -231,6 +231,10 @@ def _find_title(doc, per, titles_by_start, titles_by_end, honorific_ends, dash_n
 
 
 def _role(doc, per, persons) -> str:
+    return _role_prio(doc, per, persons)[0]
+
+
+def _role_prio(doc, per, persons) -> tuple[str, int]:
     sent_start = per.start
     while sent_start > 0 and doc[sent_start - 1].text not in (".", "\n") and "\n" not in doc[sent_start - 1].text:
         sent_start -= 1
@@ -246,8 +250,8 @@ def _role(doc, per, persons) -> str:
             if pat.search(text) and (best is None or prio > best[1]):
                 best = (role, prio)
         if best:
-            return best[0]
-    return "other"
+            return best
+    return "other", 0
 
 
 _RECIPIENT_LIST = re.compile(r"[^.;:\n]{0,80}?(?:gồm|bao gồm|là)?\s*:\s*")
@@ -300,6 +304,12 @@ def find_officials(ctx: Context) -> list[Official]:
         seen.add(key)
         t = _find_title(doc, per, by_start, by_end, hon_ends, dash_named)
         title, org = title_of(doc, t) if t is not None else (None, None)
-        out.append(Official(name=name, title=title, organization=org, role=_role(doc, per, persons),
+        # The role is the strongest of the person's mentions at the meeting ("... dự, chỉ đạo hội
+        # nghị" after a first mention with no cue; "Phát biểu tại hội nghị, đồng chí X nhấn mạnh").
+        mentions = [per] + [p for p in persons if p.text.lower() == key and p.start > per.start
+                            and taking_part(ctx.text, p.start_char)]
+        # A mention only handing out awards ("trao", "tặng": other) does not outweigh taking part.
+        role = max((_role_prio(doc, p, persons) for p in mentions), key=lambda r: (r[0] != "other", r[1]))[0]
+        out.append(Official(name=name, title=title, organization=org, role=role,
                             evidence=Span(start=per.start_char, end=per.end_char)))
     return out
