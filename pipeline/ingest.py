@@ -68,22 +68,29 @@ class LongLine:
 
 
 def capped_lines(fh: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | LongLine]:
-    """The lines of a binary stream; a line longer than ``limit`` bytes is read on in pieces
-    and given as a LongLine, so memory stays within ``limit`` whatever the file holds."""
+    """The lines of a binary stream, read in pieces; a line longer than ``limit`` bytes is
+    given as a LongLine, its pieces dropped as soon as it is known to be too long, so memory
+    stays within about ``limit`` whatever the stream holds."""
     while True:
-        line = fh.readline(limit + 1)
-        if not line:
-            return
-        if len(line) <= limit or line.endswith(b"\n"):
-            yield line
-            continue
-        size = len(line)
-        while not line.endswith(b"\n"):
-            line = fh.readline(PIECE_BYTES)
-            if not line:
+        pieces: list[bytes] | None = []
+        size = 0
+        while True:
+            piece = fh.readline(PIECE_BYTES)
+            if not piece:
                 break
-            size += len(line)
-        yield LongLine(size)
+            size += len(piece)
+            if pieces is not None:
+                pieces.append(piece)
+                if size > limit + 1:
+                    pieces = None
+            if piece.endswith(b"\n"):
+                break
+        if size == 0:
+            return
+        if pieces is None or size - pieces[-1].endswith(b"\n") > limit:
+            yield LongLine(size)
+        else:
+            yield pieces[0] if len(pieces) == 1 else b"".join(pieces)
 
 
 def reader(*extensions: str):
