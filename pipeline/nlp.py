@@ -89,6 +89,12 @@ def title_table() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1)
+def title_prefixes() -> frozenset[str]:
+    """One-word qualifiers between a name and its title ("nguyên": former)."""
+    return frozenset(w.lower() for w in lexicon.words("title_prefixes") if " " not in w)
+
+
+@lru_cache(maxsize=1)
 def title_words() -> dict[str, str]:
     return {r["form"]: r["full"] for r in lexicon.load("title_words")}
 
@@ -356,6 +362,8 @@ def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span], orgs: lis
             after = j
             while after < len(doc) and (doc[after].text in DASHES or doc[after].text == ","):
                 after += 1
+            while after < len(doc) and doc[after].text.lower() in title_prefixes() and after not in title_at:
+                after += 1  # "– nguyên Chi cục trưởng"
             t_after = title_at.get(after)
             strong = h is not None and h.label_ == "strong"
             weak = h is not None and h.label_ == "weak"

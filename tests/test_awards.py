@@ -211,3 +211,14 @@ def test_unit_after_the_last_proposing_word_receives_and_counts_of_another_issue
         ("bang_khen", "Bằng khen của Chủ tịch UBND tỉnh", "Chủ tịch UBND tỉnh", None, 3, "proposed")]
     s = found[0].evidence
     assert text[s.start:s.end] == "Thanh tra tỉnh được nhận Cờ thi đua của Chính phủ"
+
+
+def test_each_person_of_a_recipient_list_after_gom_is_an_item_even_before_a_former_title():
+    # "tỉnh Nghệ An có 4 cá nhân được phong tặng danh hiệu Thầy thuốc Nhân dân, gồm: ... bác sĩ chuyên
+    # khoa 2 Nguyễn Bá Tân – nguyên Chi cục trưởng Chi cục Dân số ...; bác sĩ ... Nguyễn Hải Linh – ..."
+    text, found = awards("98cb9001")
+    assert [(a.award_type, a.award, a.recipient, a.status) for a in found] == [
+        ("danh_hieu_khac", "Thầy thuốc Nhân dân", n, "conferred")
+        for n in ("Dương Đình Chỉnh", "Phạm Vĩnh Hùng", "Nguyễn Bá Tân", "Nguyễn Hải Linh")]
+    s = found[2].evidence
+    assert (s.start, s.end) == (740, 1018) and text[s.start:s.end].endswith("Nguyễn Bá Tân")
