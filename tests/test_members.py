@@ -1,4 +1,4 @@
-from test_nlp import article, heldout
+from test_nlp import article, heldout, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -171,3 +171,40 @@ def test_gom_with_a_stated_count_then_la_opens_the_list_and_names_keep_their_apo
         "thành phố Kon Tum", "huyện Sa Thầy", "huyện Kon Plông", "huyện Ia H’Drai", "UBMTTQVN huyện Kon Rẫy"]
     assert [(m.evidence.start, m.evidence.end) for m in found][:4] == [(340, 357), (371, 378), (380, 389), (391, 400)]
     assert text[391:400] == "Ia H’Drai"
+
+
+def noisy_members(stem):
+    a = noisy(stem)
+    return a.text, find_members(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_last_item_of_two_long_names_joined_by_va_is_split_and_dashed_place_pairs_stay_whole():
+    text, found = noisy_members("p01")
+    assert spans(text, found)[3:5] == [
+        ("Chi cục Thuế khu vực Thọ Xuân - Thường Xuân", "Chi cục Thuế khu vực Thọ Xuân - Thường Xuân"),
+        ("Chi cục Thuế thành phố Sầm Sơn", "Chi cục Thuế thành phố Sầm Sơn")]
+
+
+def test_lower_case_words_inside_unit_names_do_not_end_the_list():
+    text, found = noisy_members("p03")
+    assert spans(text, found)[2:4] == [
+        ("Chi cục Hải quan cửa khẩu Bắc Phong Sinh", "Chi cục Hải quan cửa khẩu Bắc Phong Sinh"),
+        ("Chi cục Hải quan cửa khẩu cảng Cẩm Phả", "Chi cục Hải quan cửa khẩu cảng Cẩm Phả")]
+
+
+def test_cac_head_colon_inside_a_list_is_shared_until_a_semicolon():
+    text, found = noisy_members("p08")
+    # "gồm 7 đơn vị: các Sở: Kế hoạch và Đầu tư, Tài chính, Công Thương, Xây dựng; Cục Thống kê
+    # tỉnh, Kho bạc Nhà nước tỉnh và Cục Thuế tỉnh."
+    assert spans(text, found)[:7] == [
+        ("Sở Kế hoạch và Đầu tư", "Kế hoạch và Đầu tư"), ("Sở Tài chính", "Tài chính"),
+        ("Sở Công Thương", "Công Thương"), ("Sở Xây dựng", "Xây dựng"),
+        ("Cục Thống kê tỉnh", "Cục Thống kê tỉnh"), ("Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước tỉnh"),
+        ("Cục Thuế tỉnh", "Cục Thuế tỉnh")]
+
+
+def test_a_unit_written_once_with_an_inner_word_left_out_is_one_member():
+    text, found = members("8ada6215")
+    assert [m.name for m in found] == [
+        "Viện kiểm sát nhân thị xã Phú Thọ", "Viện kiểm sát nhân dân huyện Thanh Ba",
+        "Viện kiểm sát nhân dân huyện Hạ Hòa"]

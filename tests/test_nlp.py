@@ -17,6 +17,12 @@ def heldout(stem: str):
     return clean_document(next(ingest.read_inputs([str(path)])))
 
 
+def noisy(stem: str):
+    """A cleaned crawl-like held-out article (tests/heldout_noisy/docs), never tuned on."""
+    (path,) = sorted((Path(__file__).parent / "heldout_noisy" / "docs").glob(stem + "*"))
+    return clean_document(next(ingest.read_inputs([str(path)])))
+
+
 def test_doc_text_is_the_article_text_exactly():
     a = article("000_")
     assert nlp.annotate(a.text).text == a.text

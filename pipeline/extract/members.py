@@ -25,6 +25,7 @@ from .context import Context
 _GROUP_WORD = re.compile(r"(?<!\w)(cụm|khối)(?!\w)", re.I)
 _INNER = frozenset({"các"})
 _AND_NEW_HEAD = re.compile(r"\s+và\s+(?=các\s+[a-zà-ỹđ]+\s)")
+_MAX_WORDS = 14  # words in one unit's name
 _COUNT = re.compile(r"^(?:\d+(?:/\d+)?\s+)?(?:các\s+)?", re.I)
 
 
@@ -284,10 +285,13 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
         if piece.lower().startswith("và "):
             a += 3
             piece = text[a:b]
-        # "các sở Nội vụ": a head for this item and the next ones.
-        m = re.match(r"các\s+((?:[a-zà-ỹđ]+\s)+?)(?=[A-ZÀ-ỸĐ])", piece)
+        if n and pieces[n - 1][2] == ";":
+            local_head = head  # a ";" closes the group a head written inside the list opened
+        # "các sở Nội vụ", "các Sở: Kế hoạch và Đầu tư": a head for this item and the next ones.
+        m = re.match(r"các\s+((?:[a-zà-ỹđ]+\s)+?)(?=[A-ZÀ-ỸĐ])|các\s+(\w+(?:\s\w+){0,3}?)\s*:\s*(?=[A-ZÀ-ỸĐ])",
+                     piece)
         if m:
-            h = m.group(1).strip()
+            h = (m.group(1) or m.group(2)).strip()
             local_head = h if h in _localities() else h[0].upper() + h[1:]
             a += m.end()
             piece = text[a:b]
@@ -308,7 +312,7 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
         truncated = b2 < b
         b = b2
         piece = text[a:b].strip()
-        if len(piece.split()) > 14:
+        if len(piece.split()) > 2 * _MAX_WORDS:
             break
         names = [piece]
         # The last item may join two with "và": "Hà Nam và Ninh Bình", "... và Thanh tra tỉnh".
@@ -320,6 +324,8 @@ def _items_of(text: str, start: int, end: int, head: str, doc=None) -> list[Item
             elif len(parts) == 2 and _is_department(parts[0]) and (
                     _is_department(parts[1]) or _starts_with_head(parts[1])):
                 names = parts  # "Lao động - Thương binh - Xã hội và Cục Thuế tỉnh"
+        if any(len(nm.split()) > _MAX_WORDS for nm in names):
+            break  # a clause, not a unit; the last item may hold two long names joined by "và"
         pos = a
         for nm in names:
             s = text.index(nm, pos)
@@ -485,8 +491,26 @@ def _drop_short_forms(members: list[Member]) -> list[Member]:
     """A unit named bare in one place and whole in another ("Đông Giang", "Công an huyện Đông
     Giang") is one member: keep the whole name."""
     keys = [_key(m.name) for m in members]
-    return [m for m, k in zip(members, keys)
+    kept = [(m, k) for m, k in zip(members, keys)
             if len(k.split()) < 2 or not any(o != k and o.endswith(" " + k) for o in keys)]
+    out: list[Member] = []
+    for m, k in kept:
+        if not any(_one_word_dropped(m.name, o.name) or _one_word_dropped(o.name, m.name) for o in out):
+            out.append(m)
+    return out
+
+
+def _one_word_dropped(short: str, long: str) -> bool:
+    """``short`` is ``long`` with one inner lower-case word left out, a slip of the pen ("Viện
+    kiểm sát nhân thị xã Phú Thọ" for "Viện kiểm sát nhân dân thị xã Phú Thọ"), in a name of
+    five words or more; a capitalised word or a place level tells two units apart ("Nam",
+    "tỉnh")."""
+    s, w = _fold(short).split(), long.split()
+    if len(w) < 5 or len(s) != len(w) - 1:
+        return False
+    folded = [_fold(x) for x in w]
+    return any(s == folded[:i] + folded[i + 1:] and w[i].islower() and w[i] not in _localities()
+               for i in range(1, len(w) - 1))
 
 
 def nlp_is_unit(name: str) -> bool:
