@@ -14,6 +14,7 @@ lone surrogates (from a JSON escape or a file name that is not UTF-8) never reac
 from __future__ import annotations
 
 import glob
+import itertools
 import json
 import os
 import re
@@ -319,16 +320,26 @@ STDIN_LABEL = "<stdin>"
 def read_stream(stream: IO[bytes], label: str = STDIN_LABEL) -> Iterator[RawDocument]:
     """A byte stream: JSONL when its first non-empty line is a JSON object (later lines that are
     not give error documents, as in a .jsonl file), otherwise one article (HTML or text:
-    clean.py tells them apart)."""
-    data = stream.read()
-    lines = data.splitlines()
-    first = next((ln.strip() for ln in lines if ln.strip()), b"")
-    if first.startswith(b"\xef\xbb\xbf"):
-        first = first[3:]
-    if first.startswith(b"{") and _json_object(first):
-        yield from jsonl_documents(lines, label)
-    else:
-        yield RawDocument(path=label, kind="text", data=data)
+    clean.py tells them apart). JSONL is read line by line, each line under the size cap, so
+    a stream of any length runs in bounded memory; a single article is read whole."""
+    lines = capped_lines(stream)
+    head: list = []
+    for line in lines:
+        head.append(line)
+        if isinstance(line, LongLine) or line.strip():
+            break
+    first = head[-1] if head else b""
+    if not isinstance(first, LongLine):
+        first = first.strip().removeprefix(b"\xef\xbb\xbf")
+        if first.startswith(b"{") and _json_object(first):
+            yield from jsonl_documents(itertools.chain(head, lines), label)
+            return
+    parts = head + list(lines)
+    if any(isinstance(line, LongLine) for line in parts):
+        yield RawDocument(path=label, kind="text",
+                          error=f"input too long: a line of over {MAX_LINE_BYTES:,} bytes")
+        return
+    yield RawDocument(path=label, kind="text", data=b"".join(parts))
 
 
 def _json_object(line: bytes) -> bool:
