@@ -1,4 +1,4 @@
-from test_nlp import article, heldout
+from test_nlp import article, heldout, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -128,3 +128,12 @@ def test_la_don_vi_truong_cum_opening_a_sentence_names_its_subject_unit():
     assert [(l.unit, l.position, l.year) for l in found] == [("UBND huyện Đại Từ", "leader", 2021)]
     s = found[0].evidence
     assert text[s.start - 18:s.end] == "đại diện lãnh đạo UBND huyện Đại Từ"
+
+
+def test_abbreviated_bank_head_keeps_lower_case_chi_nhanh_inside_the_leading_unit():
+    a = noisy("p09")
+    found = find_leaders(Context(article=a).with_(doc=nlp.annotate(a.text)))
+    assert [(l.unit, l.position, l.year, a.text[l.evidence.start:l.evidence.end]) for l in found] == [
+        ("NHNN chi nhánh tỉnh Quảng Bình", "leader", 2022, "NHNN chi nhánh tỉnh Quảng Bình"),
+        ("NHNN chi nhánh tỉnh Quảng Trị", "leader", 2023, "NHNN chi nhánh tỉnh Quảng Trị"),
+        ("NHNN chi nhánh tỉnh Hà Tĩnh", "deputy", 2023, "NHNN chi nhánh tỉnh Hà Tĩnh")]
