@@ -1,4 +1,4 @@
-from test_nlp import article, heldout
+from test_nlp import article, heldout, noisy
 
 from pipeline import nlp
 from pipeline.extract.awards import find_awards
@@ -222,3 +222,33 @@ def test_each_person_of_a_recipient_list_after_gom_is_an_item_even_before_a_form
         for n in ("Dương Đình Chỉnh", "Phạm Vĩnh Hùng", "Nguyễn Bá Tân", "Nguyễn Hải Linh")]
     s = found[2].evidence
     assert (s.start, s.end) == (740, 1018) and text[s.start:s.end].endswith("Nguyễn Bá Tân")
+
+
+def noisy_awards(stem):
+    a = noisy(stem)
+    return a.text, find_awards(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def item(text, w):
+    return (w.award_type, w.award, w.issuer, w.recipient, w.count, w.status, w.year,
+            text[w.evidence.start:w.evidence.end])
+
+
+def test_unit_acclaimed_dan_dau_before_de_nghi_tang_is_the_flags_recipient():
+    text, found = noisy_awards("p06")
+    # "suy tôn LĐLĐ huyện Giao Thủy dẫn đầu Cụm, đề nghị Tổng LĐLĐ Việt Nam tặng Cờ thi đua năm 2023"
+    assert [item(text, w) for w in found] == [
+        ("co_thi_dua", "Cờ thi đua", "Tổng LĐLĐ Việt Nam", "LĐLĐ huyện Giao Thủy", None, "proposed", 2023,
+         "LĐLĐ huyện Giao Thủy dẫn đầu Cụm, đề nghị Tổng LĐLĐ Việt Nam tặng Cờ thi đua"),
+        ("bang_khen", "Bằng khen", "LĐLĐ tỉnh", "LĐLĐ huyện Xuân Trường", None, "proposed", 2023,
+         "Bằng khen cho LĐLĐ huyện Xuân Trường")]
+
+
+def test_abbreviated_bank_branch_is_recipient_as_la_don_vi_dan_dau_and_before_duoc_de_nghi_tang():
+    text, found = noisy_awards("p09")
+    assert [item(text, w) for w in found] == [
+        ("co_thi_dua", "Cờ thi đua", "Thống đốc NHNN", "NHNN chi nhánh tỉnh Nghệ An", None, "proposed", 2022,
+         "NHNN chi nhánh tỉnh Nghệ An là đơn vị dẫn đầu Cụm, đề nghị Thống đốc NHNN tặng Cờ thi đua"),
+        ("bang_khen", "Bằng khen của Thống đốc NHNN", "Thống đốc NHNN", "NHNN chi nhánh tỉnh Hà Tĩnh", None,
+         "proposed", 2022,
+         "NHNN chi nhánh tỉnh Hà Tĩnh được đề nghị tặng Bằng khen của Thống đốc NHNN")]

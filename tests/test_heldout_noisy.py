@@ -26,7 +26,7 @@ HELDOUT = Path(__file__).parent / "heldout_noisy"
 F1_FLOORS = {
     "relevance": 0.95, "kinds": 0.95, "date": 0.9, "group": 0.9, "member_count": 0.75,
     "published": 0.9, "authors": 0.75,
-    "members": 0.85, "officials": 0.95, "leaders": 0.75, "awards": 0.75,
+    "members": 0.95, "officials": 0.95, "leaders": 0.95, "awards": 0.95,
 }
 RATIO_FLOORS = {
     "location_token_f1": 0.9, "province_acc": 0.9, "title_acc": 0.85, "official_title_acc": 0.95,

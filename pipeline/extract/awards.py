@@ -72,7 +72,9 @@ _GLUED_STOP = re.compile(r"(?<=[a-zà-ỹđ])\.(?=" + CAP + r")")
 _JOINED = re.compile(r"^\s*(?:,|và|,\s*và|cùng)\s*(?:danh hiệu\s*)?[“\"]?\s*$")
 _AND_NEXT = re.compile(r"\svà\s+(?:danh hiệu\s*)?[“\"]?\s*$")
 _PAST_RESULTS = re.compile(r"\bđã có\s+\d")
-_NAMED_AS = re.compile(r"(?:suy tôn|bình chọn|bầu chọn|chọn)\s+(?P<x>" + CAP + r"[^,;:]*?)\s+là\s+(?:đơn vị|tập thể)[^;:]*$")
+# "suy tôn X là đơn vị dẫn đầu, đề nghị ... tặng", "suy tôn X dẫn đầu Cụm, đề nghị ... tặng"
+_NAMED_AS = re.compile(r"(?:suy tôn|bình chọn|bầu chọn|chọn)\s+(?P<x>" + CAP
+                       + r"[^,;:]*?)\s+(?:là\s+(?:đơn vị|tập thể)|(?:xuất sắc\s+)?dẫn đầu)[^;:]*$")
 
 
 @dataclass
