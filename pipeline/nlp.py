@@ -376,7 +376,22 @@ def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span], orgs: lis
             if ok:
                 found.append(Span(doc, s, j, label="PER"))
         i = j if j > i else i + 1
-    return found
+    return _named_again(doc, found, honorifics)
+
+
+def _named_again(doc: Doc, found: list[Span], honorifics: list[Span]) -> list[Span]:
+    """A person already found, named again after a weak honorific with no title beside it
+    ("BSCKII Đặng Quốc Hưng chủ trì hội nghị"), is a mention of that person."""
+    known = {p.text for p in found}
+    taken = {k for p in found for k in range(p.start, p.end)}
+    extra = []
+    for h in honorifics:
+        if h.label_ != "weak" or h.end in taken:
+            continue
+        j = _name_run(doc, h.end)
+        if doc[h.end:j].text in known and not any(k in taken for k in range(h.end, j)):
+            extra.append(Span(doc, h.end, j, label="PER"))
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
 
 
 def _title_before(doc: Doc, s: int, title_end_at: dict) -> bool:

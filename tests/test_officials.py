@@ -1,4 +1,4 @@
-from test_nlp import article, heldout
+from test_nlp import article, heldout, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -159,3 +159,33 @@ def test_the_role_is_the_strongest_of_the_persons_mentions_at_the_meeting():
     assert _officials("Tham dự hội nghị có đồng chí Vương Văn Đinh, Phó Trưởng ban Thi đua khen thưởng Trung "
                       "ương. Đồng chí Vương Văn Đinh trao Cờ thi đua cho các đơn vị.") == [
         ("Vương Văn Đinh", "Phó Trưởng ban", "Ban Thi đua khen thưởng Trung ương", "attendee")]
+
+
+def noisy_officials(stem):
+    a = noisy(stem)
+    found = find_officials(Context(article=a).with_(doc=nlp.annotate(a.text)))
+    return [(o.name, o.title, o.organization, o.role, a.text[o.evidence.start:o.evidence.end]) for o in found]
+
+
+def test_body_keeps_the_dash_between_two_places_of_one_area():
+    # "ông Nguyễn Đình Toàn, Chi cục trưởng Chi cục Thuế khu vực Nghi Sơn - Như Thanh, Cụm trưởng"
+    assert noisy_officials("p01")[2] == (
+        "Nguyễn Đình Toàn", "Chi cục trưởng", "Chi cục Thuế khu vực Nghi Sơn - Như Thanh", "chair",
+        "Nguyễn Đình Toàn")
+
+
+def test_a_person_named_again_after_a_degree_prefix_takes_the_role_of_that_mention():
+    # "BSCKII Đặng Quốc Hưng, Giám đốc Bệnh viện, ..." then "BSCKII Đặng Quốc Hưng chủ trì hội nghị"
+    assert noisy_officials("p02")[1] == ("Đặng Quốc Hưng", "Giám đốc", "Bệnh viện", "chair", "Đặng Quốc Hưng")
+
+
+def test_body_ends_at_a_lower_case_verb_after_a_place_name_and_quan_triet_speaks():
+    # "Thượng tá Phạm Minh Tuấn, Trưởng Công an thành phố Bảo Lộc quán triệt kế hoạch ..."
+    assert noisy_officials("p05")[1] == (
+        "Phạm Minh Tuấn", "Trưởng Công an", "thành phố Bảo Lộc", "speaker", "Phạm Minh Tuấn")
+
+
+def test_body_reads_over_va_inside_a_department_name():
+    # "Ông Nguyễn Hoàng Sơn - Giám đốc Sở Kế hoạch và Đầu tư, Khối trưởng năm 2022 chủ trì"
+    assert noisy_officials("p08")[0] == ("Nguyễn Hoàng Sơn", "Giám đốc", "Sở Kế hoạch và Đầu tư", "chair",
+                                         "Nguyễn Hoàng Sơn")

@@ -85,17 +85,58 @@ def taking_part(text: str, start: int) -> bool:
     return not _other_event_re().match(text, a) and not _CAPTION.search(text, a, b)
 
 
+@lru_cache(maxsize=1)
+def _area_words() -> frozenset[str]:
+    return frozenset(lexicon.words("area_words"))
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    """Words of the administrative levels (``localities.txt``): "thành phố" -> thành, phố."""
+    return frozenset(w.lower() for loc in lexicon.words("localities") for w in loc.split())
+
+
+def _place_before(doc, start: int, i: int, words: frozenset[str]) -> bool:
+    """Tokens start..i-1 end with a lower-case word of ``words`` and a run of capitalised
+    syllables ("... khu vực Nghi Sơn", "... thành phố Bảo Lộc")."""
+    k = i
+    while k > start and nlp.is_name_syllable(doc[k - 1]):
+        k -= 1
+    if k == i or k == start:
+        return False
+    two = f"{doc[k - 2].text} {doc[k - 1].text}" if k - 2 >= start else ""
+    return doc[k - 1].text in words or two in words
+
+
+def _joined_area(doc, i: int) -> int:
+    """End of the second place name after a dash at token i ("Nghi Sơn - Như Thanh"), or i."""
+    j = nlp._name_run(doc, i + 1) if i + 1 < len(doc) else i + 1
+    if not 1 <= j - (i + 1) <= 3 or (i + 1) in doc.user_data.get("title_starts", ()):
+        return i
+    return j
+
+
 def _body_tokens(doc, start: int, limit: int = 12, through_titles: bool = False) -> int:
-    """End of the words after a title that name its body, up to a separator or a verb."""
+    """End of the words after a title that name its body, up to a separator or a verb; a
+    lower-case word after a place name ends it ("Công an thành phố Bảo Lộc quán triệt"); a dash
+    between two places of one area does not ("Chi cục Thuế khu vực Nghi Sơn - Như Thanh")."""
     stops = nlp.unit_stops()
     i = start
     while i < len(doc) and i - start < limit:
         tok = doc[i]
+        if tok.text in nlp.DASHES and _place_before(doc, start, i, _area_words()):
+            j = _joined_area(doc, i)
+            if j > i:
+                i = j
+                continue
         if tok.text in _BODY_END or tok.is_space or "\n" in tok.text:
             break
         low = tok.text.lower()
         nxt = doc[i + 1].text.lower() if i + 1 < len(doc) else ""
         if not nlp.is_cap(tok) and (low in stops or f"{low} {nxt}" in stops) and low not in ("tỉnh", "thành"):
+            break
+        if tok.is_alpha and tok.text.islower() and low not in _level_words() \
+                and _place_before(doc, start, i, _level_words() | {"thành phố"}):
             break
         if nlp.is_name_syllable(tok) and i in {p.start for p in doc.spans["PER"]}:
             break
@@ -123,7 +164,8 @@ def _body_names_re() -> re.Pattern:
     from .members import _fold, _name_pattern
 
     dashed = r"\s*[-–—]\s*"
-    names = set(lexicon.words("body_names")) | {n for n in lexicon.words("department_names") if "-" in n}
+    names = set(lexicon.words("body_names")) | {n for n in lexicon.words("department_names")
+                                                  if "-" in n or " và " in n or "," in n}
     pats = []
     for n in sorted(names, key=len, reverse=True):
         p = _name_pattern(_fold(n))
