@@ -208,3 +208,13 @@ def test_a_unit_written_once_with_an_inner_word_left_out_is_one_member():
     assert [m.name for m in found] == [
         "Viện kiểm sát nhân thị xã Phú Thọ", "Viện kiểm sát nhân dân huyện Thanh Ba",
         "Viện kiểm sát nhân dân huyện Hạ Hòa"]
+
+
+def test_bare_place_and_a_locality_after_va_are_two_members():
+    text, found = members("ba3936a02f213a98")
+    # "gồm các tỉnh: Phú Thọ, Tuyên Quang, Lào Cai, Sơn La và thành phố Hải Phòng với ..."
+    # Phú Thọ is kept in its whole name, as the elected leader.
+    assert spans(text, found) == [
+        ("Tuyên Quang", "Tuyên Quang"), ("Lào Cai", "Lào Cai"), ("Sơn La", "Sơn La"),
+        ("thành phố Hải Phòng", "thành phố Hải Phòng"),
+        ("Hội TTTS - Đường HCM tỉnh Phú Thọ", "Hội TTTS - Đường HCM tỉnh Phú Thọ")]

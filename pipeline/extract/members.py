@@ -361,13 +361,21 @@ def _two_units(parts: list[str], local_head: str) -> bool:
     if not second or _is_department(second) or _is_department(first):
         return False
     if _starts_with_locality(second):
-        return bool(local_head) or _starts_with_locality(first)
+        # "Lào Cai, Sơn La và thành phố Hải Phòng": a bare place name before it is a unit too.
+        return bool(local_head) or _starts_with_locality(first) or _bare_place(first)
     if not second[0].isupper():
         return False
     w1, w2 = first.split(), second.split()
     return (_starts_with_head(second) or (bool(local_head) and len(w2) <= 3)
             or (len(w1) >= 2 and len(w2) >= 2 and w1[0] == w2[0])
             or (not local_head and not _starts_with_head(first) and len(w1) <= 3 and len(w2) <= 3))
+
+
+def _bare_place(name: str) -> bool:
+    """A place name written bare: one to three capitalised syllables, no unit head."""
+    words = name.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and not _starts_with_head(name)
 
 
 def _head_locality(head: str) -> str:
