@@ -31,6 +31,7 @@ from typing import Any, Iterable, Iterator, Optional, Union
 
 from pydantic import ValidationError
 
+from .jsonl import read_lines
 from .record import Record
 
 SCHEMA_VERSION = 1
@@ -283,17 +284,8 @@ def parse_line(line: str, where: str) -> Union[Record, Problem]:
 
 def read_records(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Record, Problem]]:
     """Every non-blank line of the JSONL files, parsed, in order."""
-    for path in paths:
-        path = Path(path)
-        try:
-            fh = path.open(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
-            continue
-        with fh:
-            for lineno, line in enumerate(fh, 1):
-                if line.strip():
-                    yield parse_line(line, f"{path}:{lineno}")
+    for line in read_lines(paths):
+        yield parse_line(line.text, line.where) if line.error is None else Problem(line.where, line.error)
 
 
 # --- rows ----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from typing import Any, Iterable, Iterator, Optional, Union
 
 from pydantic import ValidationError
 
+from .jsonl import read_lines
 from .record import Record
 
 # The highlighted fields, in the order of the legend and of the record tables; for spans
@@ -213,17 +214,8 @@ def parse_entry(line: str, where: str) -> dict[str, Any]:
 
 def read_entries(paths: Iterable[Union[str, Path]]) -> Iterator[dict[str, Any]]:
     """The review entries of every non-blank line of the JSONL files, in order."""
-    for path in paths:
-        path = Path(path)
-        try:
-            fh = path.open(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            yield problem_entry(str(path), f"cannot read: {exc.strerror or exc}")
-            continue
-        with fh:
-            for lineno, line in enumerate(fh, 1):
-                if line.strip():
-                    yield parse_entry(line, f"{path}:{lineno}")
+    for line in read_lines(paths):
+        yield parse_entry(line.text, line.where) if line.error is None else problem_entry(line.where, line.error)
 
 
 def embed_json(data: Any) -> str:

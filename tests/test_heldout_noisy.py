@@ -17,9 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import evaluate
-from pipeline.ingest import read_inputs
-from pipeline.run import process
+from conftest import evaluate_folder
 
 HELDOUT = Path(__file__).parent / "heldout_noisy"
 
@@ -36,10 +34,7 @@ RATIO_FLOORS = {
 
 @pytest.fixture(scope="module")
 def result(tmp_path_factory):
-    out = tmp_path_factory.mktemp("heldout_noisy") / "records.jsonl"
-    records = [process(raw) for raw in read_inputs([str(HELDOUT / "docs")])]
-    out.write_text("".join(r.to_json() + "\n" for r in records), encoding="utf-8")
-    return evaluate(HELDOUT / "gold.jsonl", out)
+    return evaluate_folder(HELDOUT, tmp_path_factory.mktemp("heldout_noisy"))
 
 
 def test_every_noisy_article_gives_a_record(result):
