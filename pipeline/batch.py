@@ -17,15 +17,17 @@ import json
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .ingest import LongLine, capped_lines
+from .ingest import LongLine, capped_lines, safe_label
+from .record import error_record
 from .run import process
+from .types import RawDocument, stable_id
 
 MAX_RECORD_LINE_BYTES = 64 * 2**20   # a line thidua writes is far shorter; longer is damage
-from .types import RawDocument
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -46,20 +48,55 @@ def _warm_up() -> None:
 
 def run_local(raws: Iterable[RawDocument], workers: int = 1, chunk_size: int = 8,
               window: Optional[int] = None) -> Iterator[str]:
-    """JSONL lines in input order. ``window`` bounds the chunks in flight (default 4/worker)."""
+    """JSONL lines in input order. ``window`` bounds the chunks in flight (default 4/worker).
+
+    A worker process that dies (a crash in a parser, the kernel's OOM killer) does not end
+    the run: the pool is started anew and the chunks in flight are done again, article by
+    article; an article that kills a worker on its own gets an error record.
+    """
     if workers <= 1:
         for raw in raws:
             yield process(raw).to_json()
         return
     window = window or workers * 4
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-        pending: deque = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+    pending: deque = deque()  # (chunk, future)
+    try:
         for chunk in chunked(raws, chunk_size):
-            pending.append(pool.submit(process_chunk, chunk))
-            if len(pending) >= window:
-                yield from pending.popleft().result()
+            pending.append((chunk, pool.submit(process_chunk, chunk)))
+            while len(pending) >= window:
+                lines, pool = _next_result(pending, pool, workers)
+                yield from lines
         while pending:
-            yield from pending.popleft().result()
+            lines, pool = _next_result(pending, pool, workers)
+            yield from lines
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _next_result(pending: deque, pool: ProcessPoolExecutor, workers: int):
+    """The lines of the oldest chunk, and the pool to go on with."""
+    chunk, future = pending.popleft()
+    try:
+        return future.result(), pool
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+        lines = [_in_own_process(raw) for raw in chunk]
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+        for i, (later, _) in enumerate(pending):
+            pending[i] = (later, pool.submit(process_chunk, later))
+        return lines, pool
+
+
+def _in_own_process(raw: RawDocument) -> str:
+    """One article in a process of its own, so that if it kills the process, only it fails."""
+    with ProcessPoolExecutor(max_workers=1) as single:
+        try:
+            return single.submit(process_chunk, [raw]).result()[0]
+        except BrokenProcessPool:
+            return error_record(stable_id(raw.path + "\0worker died"), safe_label(raw.path) or "<unnamed>",
+                                "internal error: the worker process died on this article "
+                                "(a crash or out of memory)").to_json()
 
 
 def run_dask(raws: Iterable[RawDocument], scheduler: Optional[str] = None, workers: int = 2,

@@ -1,5 +1,6 @@
 """Batch engines: parallel and cluster runs write what one worker writes; resume completes."""
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from typer.testing import CliRunner
 from pipeline import batch
 from pipeline.cli import app
 from pipeline.ingest import read_inputs
+from pipeline.types import RawDocument
 
 from conftest import CORPUS
 
@@ -78,3 +80,25 @@ def test_dask_engine_on_a_local_cluster_writes_the_local_engine_output(many_arti
         extract(many_articles, "-o", tmp_path / "dask.jsonl", "--engine", "dask",
                 "--scheduler", cluster.scheduler_address, "--chunk-size", "5")
     assert (tmp_path / "dask.jsonl").read_text(encoding="utf-8") == (tmp_path / "local.jsonl").read_text(encoding="utf-8")
+
+
+def _crash_on_marked(real):
+    def process(raw):
+        if "CRASH" in raw.path:
+            os._exit(13)  # what a segfault in a parser or the OOM killer does to a worker
+        return real(raw)
+    return process
+
+
+def test_an_article_that_kills_its_worker_gets_an_error_record_and_the_run_goes_on(many_articles, monkeypatch):
+    raws = list(read_inputs([str(many_articles)]))
+    expected = list(batch.run_local(iter(raws), workers=1))
+    killer = RawDocument(path="CRASH.txt", kind="text", data=b"x")
+    monkeypatch.setattr(batch, "process", _crash_on_marked(batch.process))
+    mixed = raws[:7] + [killer] + raws[7:]
+    lines = list(batch.run_local(iter(mixed), workers=2, chunk_size=3, window=2))
+    assert len(lines) == len(mixed)
+    assert lines[:7] + lines[8:] == expected
+    dead = json.loads(lines[7])
+    assert dead["source"]["path"] == "CRASH.txt" and dead["is_emulation_meeting"] is False
+    assert dead["error"] == "internal error: the worker process died on this article (a crash or out of memory)"
