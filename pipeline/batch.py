@@ -117,17 +117,35 @@ def run_dask(raws: Iterable[RawDocument], scheduler: Optional[str] = None, worke
         client = Client(cluster)
     try:
         window = window or max(2, len(client.scheduler_info().get("workers", {})) * 4)
-        pending: deque = deque()
+        pending: deque = deque()  # (chunk, future)
         for chunk in chunked(raws, chunk_size):
-            pending.append(client.submit(process_chunk, chunk, pure=False))
+            pending.append((chunk, client.submit(process_chunk, chunk, pure=False)))
             if len(pending) >= window:
-                yield from pending.popleft().result()
+                yield from _dask_result(client, *pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _dask_result(client, *pending.popleft())
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _dask_result(client, chunk: list[RawDocument], future) -> list[str]:
+    """A chunk's lines; when its task failed for good (a worker died on it more often than the
+    scheduler allows), its articles are done again one task each, and an article whose own
+    task fails gets an error record."""
+    try:
+        return future.result()
+    except Exception:  # KilledWorker, a lost connection to a worker, ...
+        lines = []
+        for raw in chunk:
+            try:
+                lines.append(client.submit(process_chunk, [raw], pure=False).result()[0])
+            except Exception as exc:
+                lines.append(error_record(stable_id(raw.path + "\0worker died"), safe_label(raw.path) or "<unnamed>",
+                                          f"internal error: the cluster could not process this article "
+                                          f"({type(exc).__name__})").to_json())
+        return lines
 
 
 @dataclass

@@ -102,3 +102,34 @@ def test_an_article_that_kills_its_worker_gets_an_error_record_and_the_run_goes_
     dead = json.loads(lines[7])
     assert dead["source"]["path"] == "CRASH.txt" and dead["is_emulation_meeting"] is False
     assert dead["error"] == "internal error: the worker process died on this article (a crash or out of memory)"
+
+
+class _Future:
+    def __init__(self, fn, *args):
+        self.fn, self.args = fn, args
+
+    def result(self):
+        return self.fn(*self.args)
+
+
+class _ClusterWithAPoisonedArticle:
+    """Stands for a Dask client whose workers die on any task holding a CRASH article."""
+
+    def submit(self, fn, chunk, pure=False):
+        if any("CRASH" in raw.path for raw in chunk):
+            def killed(*_):
+                raise RuntimeError("KilledWorker: the task killed 3 workers")
+            return _Future(killed)
+        return _Future(fn, chunk)
+
+
+def test_dask_chunk_whose_task_keeps_killing_workers_is_redone_article_by_article():
+    raws = list(read_inputs([str(CORPUS / "docs" / "000_7386b0def3f7ce0d.txt"),
+                             str(CORPUS / "docs" / "004_65d5dee3be421046.txt")]))
+    chunk = [raws[0], RawDocument(path="CRASH.txt", kind="text", data=b"x"), raws[1]]
+    client = _ClusterWithAPoisonedArticle()
+    lines = batch._dask_result(client, chunk, client.submit(batch.process_chunk, chunk))
+    assert lines[0] == batch.process_chunk([raws[0]])[0] and lines[2] == batch.process_chunk([raws[1]])[0]
+    dead = json.loads(lines[1])
+    assert dead["source"]["path"] == "CRASH.txt"
+    assert dead["error"] == "internal error: the cluster could not process this article (RuntimeError)"
