@@ -50,10 +50,16 @@ def extract(
         lines = batch.run_dask(raws, scheduler=scheduler, workers=workers, chunk_size=chunk_size)
     else:
         lines = batch.run_local(raws, workers=workers, chunk_size=chunk_size)
+    try:
+        if not to_stdout:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        writer = batch.LineWriter(None if to_stdout else output, append=resume)
+    except OSError as exc:
+        typer.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=2)
     show_progress = not quiet and sys.stderr.isatty()
     started = time.perf_counter()
     progress = batch.progress_bar(inputs, state.lines) if show_progress else None
-    writer = batch.LineWriter(None if to_stdout else output, append=resume)
     try:
         for line in lines:
             writer.write(line)

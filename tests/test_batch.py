@@ -133,3 +133,13 @@ def test_dask_chunk_whose_task_keeps_killing_workers_is_redone_article_by_articl
     dead = json.loads(lines[1])
     assert dead["source"]["path"] == "CRASH.txt"
     assert dead["error"] == "internal error: the cluster could not process this article (RuntimeError)"
+
+
+def test_output_folder_is_created_and_an_unwritable_output_is_a_clear_error(tmp_path):
+    seed = CORPUS / "docs" / "000_7386b0def3f7ce0d.txt"
+    extract(seed, "-o", tmp_path / "new" / "deeper" / "out.jsonl")
+    assert len((tmp_path / "new" / "deeper" / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    (tmp_path / "afile").write_text("x")
+    result = runner.invoke(app, ["extract", str(seed), "-o", str(tmp_path / "afile" / "out.jsonl"), "-q"])
+    assert result.exit_code == 2
+    assert f"error: cannot write {tmp_path / 'afile' / 'out.jsonl'}" in result.output
