@@ -20,6 +20,7 @@ Rules do this without a statistical tagger: underthesea's ``ner`` is weak on thi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import spacy
@@ -72,6 +73,57 @@ def make_doc(text: str) -> Doc:
 def text_of(doc: Doc) -> str:
     """The Doc's text without rebuilding it from its tokens."""
     return doc.user_data.get("text") or doc.text
+
+
+def spans(doc: Doc, label: str) -> list[Span]:
+    """``doc.spans[label]`` as a list built once (a SpanGroup makes new Span objects on each
+    pass; the extractors read the groups for every candidate)."""
+    cache = doc.user_data.setdefault("span_lists", {})
+    if label not in cache:
+        cache[label] = list(doc.spans[label]) if label in doc.spans else []
+    return cache[label]
+
+
+def span_index(doc: Doc, label: str) -> "CharIndex":
+    """A :class:`CharIndex` over ``spans(doc, label)``, built once."""
+    cache = doc.user_data.setdefault("span_indexes", {})
+    if label not in cache:
+        cache[label] = CharIndex(spans(doc, label))
+    return cache[label]
+
+
+class CharIndex:
+    """Items with character ranges (``start_char`` / ``end_char``), found by position without a
+    pass over all of them: bisection over their sorted starts. Queries return items in the
+    order of the list given, so that a filter over the candidates they return gives what the
+    same filter over the whole list would."""
+
+    def __init__(self, items):
+        self.items = list(items)
+        order = sorted(range(len(self.items)), key=lambda k: self.items[k].start_char)
+        self._order = order
+        self._starts = [self.items[k].start_char for k in order]
+        self._longest = max((it.end_char - it.start_char for it in self.items), default=0)
+
+    def _pick(self, lo_at: int, hi_at: int) -> list:
+        ks = self._order[lo_at:hi_at]
+        if any(a > b for a, b in zip(ks, ks[1:])):
+            ks = sorted(ks)
+        return [self.items[k] for k in ks]
+
+    def starting(self, lo: int, hi: int) -> list:
+        """Items whose start is in [lo, hi]."""
+        return self._pick(bisect_left(self._starts, lo), bisect_right(self._starts, hi))
+
+    def touching(self, lo: int, hi: int) -> list:
+        """A superset of the items that overlap or touch [lo, hi]: those starting in
+        [lo - longest item, hi]."""
+        return self.starting(lo - self._longest, hi)
+
+    def first_starting_at(self, pos: int):
+        """The first item (in list order) that starts at ``pos``, or None."""
+        found = self.starting(pos, pos)
+        return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- lexicons

@@ -173,7 +173,7 @@ def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
         end = q.end()
     issuer = None
     im = _issuer_re().match(text, end)
-    org = next((o for o in ctx.doc.spans["ORG"] if im and o.start_char == im.start(1)), None)
+    org = nlp.span_index(ctx.doc, "ORG").first_starting_at(im.start(1)) if im else None
     if org is not None:
         issuer, end = org.text, org.end_char
     elif im:
@@ -191,11 +191,11 @@ def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:
 
 def mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
-    spans = [(s.start_char, s.end_char, s.label_) for s in ctx.doc.spans["AWARD"]]
-    taken = [(a, b) for a, b, _ in spans]
+    awards = nlp.span_index(ctx.doc, "AWARD")
+    spans = [(s.start_char, s.end_char, s.label_) for s in awards.items]
     for m in _BARE_FLAG.finditer(text):
         a, b = m.span(1)
-        if not any(x < b and a < y for x, y in taken):
+        if not any(x.start_char < b and a < x.end_char for x in awards.touching(a, b)):
             spans.append((a, b, "co_thi_dua"))
     spans.sort()
     return [_mention(ctx, a, b, t) for a, b, t in spans]
@@ -284,7 +284,8 @@ def _after_colon(ctx: Context, m: Mention, stop: int):
     c = _COLON_LIST.match(text, m.end, stop)
     if not c:
         return []
-    persons = [p for p in ctx.doc.spans["PER"] if c.end() <= p.start_char and p.end_char <= stop]
+    persons = [p for p in nlp.span_index(ctx.doc, "PER").starting(c.end(), stop)
+               if c.end() <= p.start_char and p.end_char <= stop]
     if persons:
         out, pieces = [], set()
         for p in persons:

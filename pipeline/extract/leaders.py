@@ -21,6 +21,7 @@ year pledged ("ký kết giao ước thi đua năm 2023"), else the meeting's ye
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,11 +75,23 @@ def _opens_member_list(gap: str) -> bool:
     return _member_list_re().search(gap) is not None
 
 
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> list[int]:
+    """Positions of the sentence-ending marks of ``text`` (``_SENT_END``), read once."""
+    return [m.start() for m in _SENT_END.finditer(text)]
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    starts = [m.end() for m in _SENT_END.finditer(text, 0, pos)]
-    start = starts[-1] if starts else 0
-    m = _SENT_END.search(text, pos)
-    return start, (m.start() if m else len(text))
+    """The sentence around ``pos``: after the last mark before it (a mark right before ``pos``
+    counts whatever follows it), up to the first mark at or after it."""
+    ends = _sentence_ends(text)
+    k = bisect_left(ends, pos)
+    if pos > 0 and text[pos - 1] in ".!?\n":
+        start = pos
+    else:
+        j = bisect_left(ends, pos - 1) - 1
+        start = ends[j] + 1 if j >= 0 else 0
+    return start, (ends[k] if k < len(ends) else len(text))
 
 
 def year_near(text: str, start: int, end: int, default):
@@ -98,12 +111,13 @@ def _valid_year(y):
 
 def unit_for_cue(text: str, orgs, start: int, end: int, after: bool = False):
     """The ORG span tied to the cue at [start, end): written before it, or (after=True) after it."""
-    before = [o for o in orgs if o.end_char <= start and start - o.end_char <= 40]
+    index = orgs if isinstance(orgs, nlp.CharIndex) else nlp.CharIndex(orgs)
+    before = [o for o in index.touching(start - 40, start) if o.end_char <= start and start - o.end_char <= 40]
     if before and not after:
         o = before[-1]
         if _links().match(text[o.end_char:start]) and not _VENUE.search(text[max(0, o.start_char - 8):o.start_char]):
             return o
-    later = [o for o in orgs if o.start_char >= end and o.start_char - end <= 70]
+    later = [o for o in index.starting(end, end + 70) if o.start_char >= end and o.start_char - end <= 70]
     if later and after:
         o = later[0]
         gap = text[end:o.start_char]
@@ -132,9 +146,11 @@ class _Unit:
 
 def candidate_units(doc) -> list[_Unit]:
     """ORG spans, and localities written as units where no ORG span covers them."""
-    units = [_Unit(o.text, o.start_char, o.end_char) for o in doc.spans["ORG"]]
+    units = [_Unit(o.text, o.start_char, o.end_char) for o in nlp.spans(doc, "ORG")]
+    index = nlp.span_index(doc, "ORG")
+    # Locality matches do not overlap one another: only the ORG spans can cover one.
     for m in _locality_unit().finditer(nlp.text_of(doc)):
-        if not any(u.start_char <= m.start() < u.end_char for u in units):
+        if not any(u.start_char <= m.start() < u.end_char for u in index.touching(m.start(), m.start())):
             units.append(_Unit(m.group(), m.start(), m.end()))
     return sorted(units, key=lambda u: u.start_char)
 
@@ -153,6 +169,21 @@ def _names_after(text: str, orgs, m: re.Match) -> bool:
 
 
 _CHAIN_SEP = frozenset({",", "-", "–", "—"})
+_SPACES = re.compile(r"\s+")
+
+
+def _last_starting_at(index, pos: int):
+    """The last item starting at ``pos`` (what a dict by start would keep), or None."""
+    found = index.starting(pos, pos)
+    return found[-1] if found else None
+
+
+def _by_token_start(doc, label: str) -> dict:
+    """Spans of ``label`` by start token (the last one of a start), built once per doc."""
+    cache = doc.user_data.setdefault("by_token_start", {})
+    if label not in cache:
+        cache[label] = {t.start: t for t in nlp.spans(doc, label)}
+    return cache[label]
 
 
 def person_held_unit(doc, cue_start: int, cue_end: int):
@@ -160,13 +191,12 @@ def person_held_unit(doc, cue_start: int, cue_end: int):
     the body of the last title in the appositive chain after the name."""
     from .officials import _body_tokens
 
-    pers = {p.start_char: p for p in doc.spans["PER"]}
     text = nlp.text_of(doc)
-    m = re.match(r"\s+", text[cue_end:])
-    per = pers.get(cue_end + (m.end() if m else 0))
+    m = _SPACES.match(text, cue_end)
+    per = _last_starting_at(nlp.span_index(doc, "PER"), cue_end + (m.end() - cue_end if m else 0))
     if per is None:
         return None
-    titles = {t.start: t for t in doc.spans["TITLE"]}
+    titles = _by_token_start(doc, "TITLE")
     i, found = per.end, None
     while i < len(doc) and doc[i].text in _CHAIN_SEP:
         t = titles.get(i + 1)
@@ -198,7 +228,7 @@ def find_leaders(ctx: Context) -> list[Leader]:
     if doc is None:
         return []
     text = ctx.text
-    orgs = candidate_units(doc)
+    orgs = nlp.CharIndex(candidate_units(doc))
     default = period.leading_year(ctx)
     out, seen = [], set()
 
@@ -228,7 +258,7 @@ def find_leaders(ctx: Context) -> list[Leader]:
         if held is not None:
             add(held[0], positions()[m.group(1).lower()], held[1], held[2],
                 year_near(text, m.start(), m.end(), default))
-    for org in orgs:
+    for org in orgs.items:
         s0, _ = sentence_bounds(text, org.start_char)
         m = _opener_re().search(text[s0:org.start_char])
         if m is not None:

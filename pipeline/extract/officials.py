@@ -19,6 +19,7 @@ authority ("thừa ủy quyền của Bộ trưởng X"), in a paragraph about a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .. import lexicon, nlp
@@ -73,11 +74,18 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return a, (len(text) if b < 0 else b)
 
 
+@lru_cache(maxsize=4)
+def _links_start(text: str) -> int:
+    """Where the first link-list heading stands ("Tin liên quan"), or -1; read once per text."""
+    links = _links_re().search(text)
+    return links.start() if links else -1
+
+
 def taking_part(text: str, start: int) -> bool:
     """The mention at ``start`` can be of a person present: not a delegating authority, not in a
     paragraph about another event, not in a photo caption, not under a link-list heading."""
-    links = _links_re().search(text)
-    if links and start >= links.start():
+    links = _links_start(text)
+    if links >= 0 and start >= links:
         return False
     if _delegator_re().search(text, max(0, start - 120), start):
         return False
@@ -138,12 +146,20 @@ def _body_tokens(doc, start: int, limit: int = 12, through_titles: bool = False)
         if tok.is_alpha and tok.text.islower() and low not in _level_words() \
                 and _place_before(doc, start, i, _level_words() | {"thành phố"}):
             break
-        if nlp.is_name_syllable(tok) and i in {p.start for p in doc.spans["PER"]}:
+        if nlp.is_name_syllable(tok) and i in _person_starts(doc):
             break
         if i > start and not through_titles and i in doc.user_data.get("title_starts", ()):
             break
         i += 1
     return i
+
+
+def _person_starts(doc) -> frozenset[int]:
+    """Start tokens of the PER spans, built once per doc."""
+    starts = doc.user_data.get("person_starts")
+    if starts is None:
+        starts = doc.user_data["person_starts"] = frozenset(p.start for p in nlp.spans(doc, "PER"))
+    return starts
 
 
 def _expand(words: str) -> str:
@@ -283,8 +299,10 @@ def _role_prio(doc, per, persons) -> tuple[str, int]:
     sent_end = per.end
     while sent_end < len(doc) and doc[sent_end].text not in (".", "\n") and "\n" not in doc[sent_end].text:
         sent_end += 1
-    prev_end = max([p.end for p in persons if p.end <= per.start and p.start >= sent_start], default=sent_start)
-    next_start = min([p.start for p in persons if p.start >= per.end and p.end <= sent_end], default=sent_end)
+    prev_end = max([p.end for p in _near(persons, sent_start, per.start) if p.end <= per.start
+                    and p.start >= sent_start], default=sent_start)
+    next_start = min([p.start for p in _near(persons, per.end, sent_end) if p.start >= per.end
+                      and p.end <= sent_end], default=sent_end)
     for lo, hi in ((prev_end, next_start), (sent_start, sent_end)):
         text = doc[lo:hi].text if hi > lo else ""
         best = None
@@ -296,6 +314,21 @@ def _role_prio(doc, per, persons) -> tuple[str, int]:
     return "other", 0
 
 
+class _Persons(list):
+    """Person spans sorted by start token, with their starts for bisection."""
+
+    def __init__(self, persons):
+        super().__init__(persons)
+        self.starts = [p.start for p in self]
+
+
+def _near(persons, lo: int, hi: int) -> list:
+    """The persons that start in [lo, hi] (tokens): all that can lie within that stretch."""
+    if not isinstance(persons, _Persons):
+        return persons
+    return persons[bisect_right(persons.starts, lo - 1):bisect_right(persons.starts, hi)]
+
+
 _RECIPIENT_LIST = re.compile(r"[^.;:\n]{0,80}?(?:gồm|bao gồm|là)?\s*:\s*")
 _LIST_END = re.compile(r"[.\n](?=\s|$)")
 
@@ -304,7 +337,7 @@ def recipient_lists(doc, text: str) -> list[tuple[int, int]]:
     """Character ranges of lists of an award's recipients ("được phong tặng danh hiệu Thầy thuốc
     Nhân dân, gồm: bác sĩ A – ...; bác sĩ B – ..."): a person named there is an honouree."""
     out = []
-    for a in doc.spans["AWARD"]:
+    for a in nlp.spans(doc, "AWARD"):
         m = _RECIPIENT_LIST.match(text, a.end_char)
         if m:
             e = _LIST_END.search(text, m.end())
@@ -312,44 +345,64 @@ def recipient_lists(doc, text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _inside(lists: list[tuple[int, int]]):
+    """A test: does a position lie in one of the ranges [a, b) (which may overlap)?"""
+    ranges = sorted(lists)
+    starts, reach, best = [a for a, _ in ranges], [], -1
+    for _, b in ranges:
+        best = max(best, b)
+        reach.append(best)
+
+    def test(pos: int) -> bool:
+        k = bisect_right(starts, pos)
+        return k > 0 and reach[k - 1] > pos
+    return test
+
+
 def find_officials(ctx: Context) -> list[Official]:
     doc = ctx.doc
     if doc is None:
         return []
     authors = {a.lower() for a in (ctx.article.authors or ())}
-    titles = list(doc.spans["TITLE"])
+    titles = list(nlp.spans(doc, "TITLE"))
     dash_named = _dash_named(doc, titles)
-    persons = list(doc.spans["PER"])
+    persons = list(nlp.spans(doc, "PER"))
     taken = {k for p in persons for k in range(p.start, p.end)}
     persons = sorted(persons + [p for _, p in dash_named.values() if p.start not in taken], key=lambda p: p.start)
     by_start = {t.start: t for t in titles}
     by_end = {t.end: t for t in titles}
-    hon_ends = {h.end for h in doc.spans["HONORIFIC"]}
+    hon_ends = {h.end for h in nlp.spans(doc, "HONORIFIC")}
     # A person named in an award's recipient list is an honouree: an official only when also
     # named elsewhere (that mention gives title and role).
-    lists = recipient_lists(doc, ctx.text)
-    honoured = [p for p in persons if any(a <= p.start_char < b for a, b in lists)]
-    persons = [p for p in persons if p not in honoured]
-    present = {p.text.lower() for p in persons if taking_part(ctx.text, p.start_char)}
+    honoured = _inside(recipient_lists(doc, ctx.text))
+    persons = [p for p in persons if not honoured(p.start_char)]
+    persons = _Persons(persons)
+    keys = [p.text.lower() for p in persons]
+    part = [taking_part(ctx.text, p.start_char) for p in persons]
+    present = {k for k, t in zip(keys, part) if t}
     # A name in a caption is present when the caption's event is the meeting's: when it is not
     # also named in a paragraph about another event or as a delegating authority.
-    elsewhere = {p.text.lower() for p in persons if not taking_part(ctx.text, p.start_char)
-                 and not _CAPTION.search(ctx.text, *_line(ctx.text, p.start_char))}
+    elsewhere = {k for k, t, p in zip(keys, part, persons)
+                 if not t and not _CAPTION.search(ctx.text, *_line(ctx.text, p.start_char))}
+    # The mentions that count of each name, in text order.
+    counted: dict[str, list[int]] = {}
+    for n, (k, t) in enumerate(zip(keys, part)):
+        if t:
+            counted.setdefault(k, []).append(n)
     out, seen = [], set()
-    for per in persons:
+    for n, per in enumerate(persons):
         name = per.text
-        key = name.lower()
+        key = keys[n]
         if key in seen or key in authors or key not in present and key in elsewhere:
             continue
-        if not taking_part(ctx.text, per.start_char) and key in present:
+        if not part[n] and key in present:
             continue  # the first mention that counts gives title and role
         seen.add(key)
         t = _find_title(doc, per, by_start, by_end, hon_ends, dash_named)
         title, org = title_of(doc, t) if t is not None else (None, None)
         # The role is the strongest of the person's mentions at the meeting ("... dự, chỉ đạo hội
         # nghị" after a first mention with no cue; "Phát biểu tại hội nghị, đồng chí X nhấn mạnh").
-        mentions = [per] + [p for p in persons if p.text.lower() == key and p.start > per.start
-                            and taking_part(ctx.text, p.start_char)]
+        mentions = [per] + [persons[k] for k in counted.get(key, ()) if persons[k].start > per.start]
         # A mention only handing out awards ("trao", "tặng": other) does not outweigh taking part.
         role = max((_role_prio(doc, p, persons) for p in mentions), key=lambda r: (r[0] != "other", r[1]))[0]
         out.append(Official(name=name, title=title, organization=org, role=role,

@@ -37,13 +37,15 @@ def _when(ctx: Context) -> Optional[dt.date]:
     return ctx.date or ctx.published
 
 
-def _titles(ctx: Context) -> list[str]:
-    title = ctx.article.title
-    return [title, ctx.text] if title else [ctx.text]
+def _stated(ctx: Context, kind: str) -> tuple[int, ...]:
+    return _stated_in(ctx.article.title, ctx.text, kind)
 
 
-def _stated(ctx: Context, kind: str) -> list[int]:
-    return [int(m.group(1)) for s in _titles(ctx) for m in _cue_re(kind).finditer(s)]
+@lru_cache(maxsize=8)
+def _stated_in(title: Optional[str], text: str, kind: str) -> tuple[int, ...]:
+    """The years stated after a cue of ``kind``, headline first; read once per text (the
+    extractors ask for every mention)."""
+    return tuple(int(m.group(1)) for s in ([title, text] if title else [text]) for m in _cue_re(kind).finditer(s))
 
 
 def _plausible(y: int) -> bool:
@@ -65,7 +67,12 @@ def plan_year(ctx: Context) -> Optional[int]:
 
 
 def first_year(ctx: Context) -> Optional[int]:
-    for s in _titles(ctx):
+    return _first_year_in(ctx.article.title, ctx.text)
+
+
+@lru_cache(maxsize=8)
+def _first_year_in(title: Optional[str], text: str) -> Optional[int]:
+    for s in ([title, text] if title else [text]):
         for m in YEAR.finditer(s):
             if _plausible(int(m.group(1))):
                 return int(m.group(1))
