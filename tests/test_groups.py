@@ -109,3 +109,9 @@ def test_one_agencys_local_units_signing_a_pact_are_not_a_member_count():
     text = ("Ngay sau lễ phát động, đại diện các đội nghiệp vụ và Công an 11 xã, phường đã kí giao ước "
             "thi đua với lãnh đạo Công an thành phố.")
     assert count_in(text, None) is None
+
+
+def test_count_after_the_agency_name_of_the_localities_in_the_group():
+    text = ("Cụm thi đua số 3 gồm Hội LHPN 5 huyện: Yên Thành, Diễn Châu, Quỳnh Lưu, Đô Lương "
+            "và Nghi Lộc.")
+    assert count_in(text, Group(name="Cụm thi đua số 3", kind="cum")) == 5

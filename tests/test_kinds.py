@@ -155,3 +155,19 @@ def test_evaluating_first_quarter_results_is_a_mid_term_review():
     assert kinds_in(
         "",
         "Tại hội nghị, các đơn vị đánh giá kết quả thi đua quý I năm 2018 của Cụm thi đua số 4.") == ["so_ket"]
+
+
+def more_kinds(stem: str):
+    data = (__import__("pathlib").Path(__file__).parent / "heldout_more" / "docs" / (stem + ".txt")).read_bytes()
+    return find_kinds(Context(article=clean_document(RawDocument(path=stem + ".txt", kind="text", data=data))))
+
+
+def test_announcement_after_a_preamble_citing_a_party_congress_resolution():
+    # the preamble names "Nghị quyết Đại hội Đảng bộ tỉnh"; the meeting, announced in the
+    # second paragraph, also launches 2024 ("triển khai nhiệm vụ năm 2024")
+    assert more_kinds("m07_khoi_dang_doanthe") == ["tong_ket", "trien_khai", "ky_giao_uoc", "binh_xet"]
+
+
+def test_awards_handed_out_for_the_achievements_of_a_named_year():
+    # "trao Kỷ niệm chương ... vì đã có thành tích xuất sắc trong năm 2023" is handing out
+    assert more_kinds("m10_sogtvt_tongket") == ["tong_ket", "trien_khai", "trao_thuong"]

@@ -88,3 +88,18 @@ def test_body_after_a_venue_without_building_word_still_ends_it():
             "công tác thi đua năm 2023.")
     ctx = Context(article=Article(doc_id="x", path="x.txt", text=text))
     assert places.find_location(ctx)[0] == "huyện Đại Từ"
+
+
+def more_ctx(stem: str) -> Context:
+    from pathlib import Path
+    data = (Path(__file__).parent / "heldout_more" / "docs" / (stem + ".txt")).read_bytes()
+    return Context(article=clean_document(RawDocument(path=stem + ".txt", kind="text", data=data)))
+
+
+def test_province_in_a_banner_written_in_capitals():
+    assert places.provinces_in("BỘ CHỈ HUY QUÂN SỰ TỈNH BÌNH PHƯỚC") == [(24, "Bình Phước")]
+    assert frame(more_ctx("m11_quansu_khoi")) == ("Hội trường Bộ Chỉ huy Quân sự tỉnh", "Bình Phước")
+
+
+def test_venue_in_a_well_known_city_named_with_its_unit_word():
+    assert frame(more_ctx("m08_cum_miennui")) == ("thành phố Đà Lạt", "Lâm Đồng")

@@ -134,3 +134,28 @@ def test_author_label_and_initials_kept_as_signed():
     assert split_byline("V.G") == ["V.G"]
     # a document's type heading is no writer
     assert split_byline("HƯỚNG DẪN") == []
+
+
+MORE = __import__("pathlib").Path(__file__).parent / "heldout_more" / "docs"
+
+
+def more_source(stem: str):
+    data = (MORE / (stem + ".txt")).read_bytes()
+    article = clean_document(RawDocument(path=stem + ".txt", kind="text", data=data))
+    return read_source(Context(article=article))
+
+
+def test_labelled_byline_above_or_below_the_headline_gives_the_author():
+    # "Bài, ảnh: Hoàng Minh Tâm" is the first line, above the headline
+    src = more_source("m07_khoi_dang_doanthe")
+    assert src.authors == ["Hoàng Minh Tâm"]
+    assert src.title.startswith("Khối thi đua các cơ quan Đảng, đoàn thể tỉnh tổng kết")
+    assert src.published == dt.date(2023, 12, 20)
+    # "Bài và ảnh: Thu Hà" under the date line
+    assert more_source("m13_hoiphunu_cum").authors == ["Thu Hà"]
+
+
+def test_dated_page_headline_above_its_date_line_is_not_a_site_name():
+    src = more_source("m05_tinvan")
+    assert src.title == "Tin vắn trong tỉnh ngày 22/12/2023"
+    assert src.published == dt.date(2023, 12, 22)

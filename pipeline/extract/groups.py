@@ -180,6 +180,9 @@ def _count_rules() -> tuple[CountRule, ...]:
         (rf"(?<![\d/])(\d{{1,3}})\s*/\s*\1\s+(?:{nouns})", True),
         # "Cụm ... bao gồm 8 tỉnh, thành", "Khối ... có 10 đơn vị"
         (rf"{grp}[^.;:\n]{{0,120}}?\b(?:gồm|bao gồm|có)\s+(?:các\s+)?{num}\s+(?:{nouns})\b", False),
+        # "Cụm thi đua số 3 gồm Hội LHPN 5 huyện:", "Khối gồm Công an 6 tỉnh": the agency's
+        # name before the number of localities it is found in
+        (rf"{grp}[^.;:\n]{{0,120}}?\b(?:gồm|bao gồm)\s+(?:[A-ZÀ-ỸĐ][^\s\d.;:,]*\s+){{1,4}}?{num}\s+(?:{nouns})\b", False),
         # "8 đơn vị trong Cụm", "07 đơn vị thành viên của khối"
         (rf"\b{num}\s+(?:{nouns})(?:\s+thành viên)?\s+(?:(?:trong|thuộc|của)\s+)?(?:các\s+)?{grp}", True),
         # "12 đồng chí Bí thư Khu phố trong cụm": the units' delegates counted

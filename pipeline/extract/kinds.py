@@ -26,7 +26,8 @@ ANNOUNCEMENT = re.compile(
     r"\btổ chức\s+(?:hội nghị|lễ|buổi lễ|đại hội|buổi)\b|\b(?:hội nghị|lễ|đại hội)\s+(?:tổng kết|sơ kết|"
     r"triển khai|phát động|k[ýí] kết|k[ýí] giao ước)", re.I)
 # A lead that already tells of the meeting needs no announcement from further down.
-TELLS_OF_MEETING = re.compile(r"\btổ chức\b|\bhội nghị\b|\blễ\b|\bđại hội\b|\bbuổi\b", re.I)
+# "Nghị quyết Đại hội Đảng bộ tỉnh" in a preamble names a past congress, not this meeting.
+TELLS_OF_MEETING = re.compile(r"\btổ chức\b|\bhội nghị\b|\blễ\b|(?<!nghị quyết )\bđại hội\b|\bbuổi\b", re.I)
 # A quoted name or slogan inside a body sentence ("hội thảo “... tổng kết và nhân điển hình
 # ...”") says nothing about what the meeting did.
 QUOTED = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")

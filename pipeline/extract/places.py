@@ -123,6 +123,9 @@ def _province_matcher() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     districts: dict[str, str] = {}
     for r in sorted(lexicon.load("provinces"), key=lambda r: len(r["name"]), reverse=True):
         (districts if r["kind"] == "district" else names).setdefault(r["name"], r["province"])
+        if r["kind"] == "province":
+            # a banner in capitals: "BỘ CHỈ HUY QUÂN SỰ TỈNH BÌNH PHƯỚC"
+            names.setdefault(r["name"].upper(), r["province"])
     pattern = (rf"{_B}(?:{_DISTRICT_WORD}(?P<district>{lexicon.trie_pattern(districts)})"
                rf"|(?P<name>{lexicon.trie_pattern(names)})){_E}")
     return re.compile(pattern), names, districts

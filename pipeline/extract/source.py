@@ -183,6 +183,8 @@ def _site_name_above(above: str, below: str, apart: bool) -> bool:
     ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM - CHI NHÁNH ...") and the line below a cased headline, the
     banner being kept ``apart`` from the date by navigation lines (a headline in capitals sits
     right above its date) or naming no event where the line below does."""
+    if _DMY.search(above):
+        return False  # "Tin vắn ngày 22/12/2023": a dated line is a headline, not a site's name
     if len(above.split()) <= SITE_NAME_WORDS and len(below) > len(above):
         return True
     if not above.isupper() or below.isupper() or below.rstrip().endswith("."):
@@ -374,6 +376,12 @@ def find_authors(text: str) -> list[str]:
                 names = split_byline(nxt)
                 if names:
                     return names
+    # "Bài, ảnh: Hoàng Minh Tâm" above or below the headline: a labelled byline in the head.
+    for ln in head_lines(text):
+        if _labelled_byline(ln.text):
+            names = split_byline(ln.text)
+            if names:
+                return _dedupe(names)
     tail = [ln for ln in lines[-TAIL_LINES:] if not _is_boilerplate(ln.text)]
     for ln in reversed(tail):
         names = split_byline(ln.text)
@@ -382,6 +390,11 @@ def find_authors(text: str) -> list[str]:
         if len(ln.text.split()) > 25:
             break  # a body paragraph: the byline would have been after it
     return []
+
+
+def _labelled_byline(line: str) -> bool:
+    """A line opened by a byline label that ends in a colon ("Bài, ảnh:", "Bài và ảnh:")."""
+    return any(p.endswith(":") and line.startswith(p) for p in _byline_words().get("prefix", ()))
 
 
 def _dedupe(names: list[str]) -> list[str]:
