@@ -133,10 +133,13 @@ for _base, _second in (("o", "a"), ("o", "e"), ("u", "y")):
 _TONE_RE = re.compile("(" + "|".join(map(re.escape, _TONE_MOVES)) + r")(?![a-zà-ỹđ])")
 
 
+_NAME_TOKEN = re.compile(r"[,\-–]|[^\s,\-–]+")
+
+
 def _name_pattern(name: str) -> str:
     """A regex for a name as written: any spacing around commas and dashes."""
     out = []
-    for tok in re.findall(r"[,\-–]|[^\s,\-–]+", _fold(name)):
+    for tok in _NAME_TOKEN.findall(_fold(name)):
         if tok == ",":
             out.append(r"\s*,\s*")
         elif tok in "-–":
@@ -193,6 +196,31 @@ def _list_end(text: str, start: int) -> int:
     return len(text)
 
 
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """``_fold`` of a whole text, computed once."""
+    return _fold(text)
+
+
+@lru_cache(maxsize=1024)
+def _first_written(text: str, name: str) -> Optional[tuple[int, int]]:
+    """Where ``name`` is first written whole in ``text`` (any case, tone style, spacing)."""
+    folded = _folded(text)
+    pat = re.compile(r"(?<!\w)" + _name_pattern(name) + r"(?!\w)")
+    words = _NAME_TOKEN.findall(_fold(name))
+    if not words or words[0] in (",", "-", "–"):
+        m = pat.search(folded)
+        return m.span() if m else None
+    # A match starts with the first word as written (folded): try only where it stands.
+    pos = folded.find(words[0])
+    while pos >= 0:
+        m = pat.match(folded, pos)
+        if m:
+            return m.span()
+        pos = folded.find(words[0], pos + 1)
+    return None
+
+
 def _ground(text: str, name: str, start: int, end: int) -> tuple[str, int, int]:
     """(name, start, end) whose span holds the name or the last half of its words.
 
@@ -204,9 +232,9 @@ def _ground(text: str, name: str, start: int, end: int) -> tuple[str, int, int]:
     folded_written = _fold(written)
     if any(" ".join(words[i:]) in folded_written for i in range(0, len(words) // 2 + 1)):
         return name, start, end
-    m = re.search(r"(?<!\w)" + _name_pattern(name) + r"(?!\w)", _fold(text))
-    if m:
-        return name, m.start(), m.end()
+    at = _first_written(text, name)
+    if at:
+        return name, at[0], at[1]
     # "Ban CHQS các huyện: Thống Nhất" -> "Ban CHQS Thống Nhất": the head without its locality.
     head = name[: len(name) - len(written)].strip()
     for loc in _localities():
@@ -499,26 +527,33 @@ def _drop_short_forms(members: list[Member]) -> list[Member]:
     """A unit named bare in one place and whole in another ("Đông Giang", "Công an huyện Đông
     Giang") is one member: keep the whole name."""
     keys = [_key(m.name) for m in members]
-    kept = [(m, k) for m, k in zip(members, keys)
-            if len(k.split()) < 2 or not any(o != k and o.endswith(" " + k) for o in keys)]
+    # the keys written at the end of a longer one, after a space
+    tails = {o[i + 1:] for o in keys for i, c in enumerate(o) if c == " "}
+    kept = [(m, k) for m, k in zip(members, keys) if len(k.split()) < 2 or k not in tails]
     out: list[Member] = []
+    shorter: set[tuple[str, ...]] = set()  # the names kept, each with one word dropped
+    written: set[tuple[str, ...]] = set()  # the names kept, word by word
     for m, k in kept:
-        if not any(_one_word_dropped(m.name, o.name) or _one_word_dropped(o.name, m.name) for o in out):
-            out.append(m)
+        words = tuple(_fold(m.name).split())
+        if words in shorter or any(v in written for v in _one_word_variants(m.name)):
+            continue
+        out.append(m)
+        written.add(words)
+        shorter.update(_one_word_variants(m.name))
     return out
 
 
-def _one_word_dropped(short: str, long: str) -> bool:
-    """``short`` is ``long`` with one inner lower-case word left out, a slip of the pen ("Viện
-    kiểm sát nhân thị xã Phú Thọ" for "Viện kiểm sát nhân dân thị xã Phú Thọ"), in a name of
-    five words or more; a capitalised word or a place level tells two units apart ("Nam",
-    "tỉnh")."""
-    s, w = _fold(short).split(), long.split()
-    if len(w) < 5 or len(s) != len(w) - 1:
-        return False
+def _one_word_variants(long: str) -> set[tuple[str, ...]]:
+    """The folded words of ``long`` with one inner lower-case word left out, in a name of five
+    words or more: a slip of the pen ("Viện kiểm sát nhân thị xã Phú Thọ" for "Viện kiểm sát
+    nhân dân thị xã Phú Thọ"); a capitalised word or a place level tells two units apart
+    ("Nam", "tỉnh")."""
+    w = long.split()
+    if len(w) < 5:
+        return set()
     folded = [_fold(x) for x in w]
-    return any(s == folded[:i] + folded[i + 1:] and w[i].islower() and w[i] not in _localities()
-               for i in range(1, len(w) - 1))
+    return {tuple(folded[:i] + folded[i + 1:]) for i in range(1, len(w) - 1)
+            if w[i].islower() and w[i] not in _localities()}
 
 
 def nlp_is_unit(name: str) -> bool:
