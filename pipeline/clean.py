@@ -272,7 +272,7 @@ def decode_html(data: bytes) -> str:
 
 MAX_HTML_CHARS = 16_000_000     # a news page is well under 2 MB of markup
 MAX_HTML_TAGS = 100_000         # over this many tags, the page is read from its markup alone
-MAX_ARTICLE_CHARS = 100_000     # cleaned text; news articles are a few thousand characters
+MAX_ARTICLE_CHARS = 1_000_000   # cleaned text; news articles are a few thousand characters
 
 
 def read_html(html: str) -> Page:

@@ -20,8 +20,9 @@ Rules do this without a statistical tagger: underthesea's ``ner`` is weak on thi
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -65,7 +66,8 @@ def make_doc(text: str) -> Doc:
                 words.append(gap)
                 spaces.append(False)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    assert doc.text == text
+    # The Doc's text is its words and their spaces (cheaper to join here than Doc.text).
+    assert "".join(w + " " if sp else w for w, sp in zip(words, spaces)) == text
     doc.user_data["text"] = text  # Doc.text joins every token on each call: keep the string
     return doc
 
@@ -90,6 +92,26 @@ def span_index(doc: Doc, label: str) -> "CharIndex":
     if label not in cache:
         cache[label] = CharIndex(spans(doc, label))
     return cache[label]
+
+
+def once_per_context(step):
+    """An extractor ``step(ctx) -> list`` computed once per context: the result is kept on
+    ``ctx.doc`` (other extractors read it too: members reads leaders and awards)."""
+    key = f"{step.__module__}.{step.__qualname__}"
+
+    @wraps(step)
+    def run(ctx):
+        doc = ctx.doc
+        if doc is None:
+            return step(ctx)
+        memo = doc.user_data.setdefault("once_per_context", {})
+        hit = memo.get(key)
+        if hit is not None and hit[0]() is ctx:
+            return list(hit[1])
+        out = step(ctx)
+        memo[key] = (weakref.ref(ctx), out)
+        return list(out)
+    return run
 
 
 class CharIndex:

@@ -378,6 +378,7 @@ def _counts_before(text: str, lo: int, hi: int):
 
 # --------------------------------------------------------------------------- items
 
+@nlp.once_per_context
 def find_awards(ctx: Context) -> list[Award]:
     if ctx.doc is None:
         return []

@@ -223,6 +223,7 @@ def _opener_re() -> re.Pattern:
                       re.I | re.M)
 
 
+@nlp.once_per_context
 def find_leaders(ctx: Context) -> list[Leader]:
     doc = ctx.doc
     if doc is None:

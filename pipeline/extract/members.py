@@ -88,8 +88,17 @@ def _leader_re() -> re.Pattern:
                       + r")\b.*)$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _heads_by_initial() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for h in _heads():
+        out.setdefault(h[:1], []).append(h)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _starts_with_head(s: str) -> bool:
-    return any(s.startswith(h) and (len(s) == len(h) or not s[len(h)].isalnum()) for h in _heads())
+    return any(s.startswith(h) and (len(s) == len(h) or not s[len(h)].isalnum())
+               for h in _heads_by_initial().get(s[:1], ()))
 
 
 def _starts_with_locality(s: str) -> bool:
@@ -447,6 +456,7 @@ def in_group_article(ctx: Context) -> bool:
     return ctx.group is not None or bool(_GROUP_WORD.search(ctx.text))
 
 
+@nlp.once_per_context
 def enumerations(ctx: Context) -> list[Item]:
     """Items of the enumerations of units in the text."""
     if not in_group_article(ctx):
