@@ -19,7 +19,7 @@ authority ("thừa ủy quyền của Bộ trưởng X"), in a paragraph about a
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .. import lexicon, nlp
@@ -293,25 +293,50 @@ def _role(doc, per, persons) -> str:
 
 
 def _role_prio(doc, per, persons) -> tuple[str, int]:
-    sent_start = per.start
-    while sent_start > 0 and doc[sent_start - 1].text not in (".", "\n") and "\n" not in doc[sent_start - 1].text:
-        sent_start -= 1
-    sent_end = per.end
-    while sent_end < len(doc) and doc[sent_end].text not in (".", "\n") and "\n" not in doc[sent_end].text:
-        sent_end += 1
-    prev_end = max([p.end for p in _near(persons, sent_start, per.start) if p.end <= per.start
-                    and p.start >= sent_start], default=sent_start)
-    next_start = min([p.start for p in _near(persons, per.end, sent_end) if p.start >= per.end
-                      and p.end <= sent_end], default=sent_end)
+    """The strongest role cue between the persons named before and after ``per`` in its
+    sentence, else in the whole sentence."""
+    sent_start, sent_end = _token_sentence(doc, per.start, per.end)
+    persons = persons if isinstance(persons, _Persons) else _Persons(sorted(persons, key=lambda p: p.start))
+    prev_end = persons.last_end_before(sent_start, per.start)
+    next_start = persons.first_start_after(per.end, sent_end)
     for lo, hi in ((prev_end, next_start), (sent_start, sent_end)):
+        best = _best_cue(doc, lo, hi)
+        if best:
+            return best
+    return "other", 0
+
+
+def _best_cue(doc, lo: int, hi: int):
+    """(role, priority) of the strongest role cue in tokens [lo, hi), or None; read once per
+    stretch (the persons of one sentence share it)."""
+    memo = doc.user_data.setdefault("role_cues", {})
+    if (lo, hi) not in memo:
         text = doc[lo:hi].text if hi > lo else ""
         best = None
         for pat, role, prio in role_cues():
             if pat.search(text) and (best is None or prio > best[1]):
                 best = (role, prio)
-        if best:
-            return best
-    return "other", 0
+        memo[lo, hi] = best
+    return memo[lo, hi]
+
+
+def _sentence_marks(doc) -> list[int]:
+    """Tokens that end a sentence for :func:`_role_prio` (".", a line break), built once per doc."""
+    marks = doc.user_data.get("sentence_marks")
+    if marks is None:
+        marks = doc.user_data["sentence_marks"] = [
+            k for k, tok in enumerate(doc) if tok.text in (".", "\n") or "\n" in tok.text]
+    return marks
+
+
+def _token_sentence(doc, start: int, end: int) -> tuple[int, int]:
+    """[first, last) tokens of the sentence around tokens [start, end): after the last mark
+    before ``start``, up to the first mark at or after ``end``."""
+    marks = _sentence_marks(doc)
+    k = bisect_right(marks, start - 1)
+    first = marks[k - 1] + 1 if k > 0 else 0
+    k = bisect_left(marks, end)
+    return first, (marks[k] if k < len(marks) else len(doc))
 
 
 class _Persons(list):
@@ -320,13 +345,26 @@ class _Persons(list):
     def __init__(self, persons):
         super().__init__(persons)
         self.starts = [p.start for p in self]
+        self.longest = max((p.end - p.start for p in self), default=0)
 
+    def last_end_before(self, lo: int, pos: int) -> int:
+        """The last end of a person within tokens [lo, pos), or lo."""
+        best = lo
+        k = bisect_right(self.starts, pos) - 1
+        while k >= 0 and self[k].start >= lo and self[k].start + self.longest > best:
+            if self[k].end <= pos:
+                best = max(best, self[k].end)
+            k -= 1
+        return best
 
-def _near(persons, lo: int, hi: int) -> list:
-    """The persons that start in [lo, hi] (tokens): all that can lie within that stretch."""
-    if not isinstance(persons, _Persons):
-        return persons
-    return persons[bisect_right(persons.starts, lo - 1):bisect_right(persons.starts, hi)]
+    def first_start_after(self, pos: int, hi: int) -> int:
+        """The first start of a person within tokens [pos, hi), or hi."""
+        k = bisect_left(self.starts, pos)
+        while k < len(self) and self[k].start <= hi:
+            if self[k].end <= hi:
+                return min(hi, self[k].start)
+            k += 1
+        return hi
 
 
 _RECIPIENT_LIST = re.compile(r"[^.;:\n]{0,80}?(?:gồm|bao gồm|là)?\s*:\s*")
