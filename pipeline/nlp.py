@@ -362,6 +362,8 @@ def unit_spans(doc: Doc) -> list[Span]:
     for key, s, e in heads:
         if s < last or not is_cap(doc[s]) or s in doc.user_data.get("title_starts", ()):
             continue
+        if doc.user_data.get("title_inside", {}).get(s) in head_starts:
+            continue  # a head inside a title a unit follows: "Phó Trưởng Ban Thường trực Ban Tổ chức"
         rest = doc[s:s + 4].text
         if any(rest.startswith(n) and (len(rest) == len(n) or not rest[len(n)].isalnum()) for n in not_units()):
             continue
@@ -493,6 +495,8 @@ def annotate(text: str) -> Doc:
     titles = [t for t in titles if is_cap(doc[t.start]) or t.start > 0 and (
         doc[t.start - 1].text in DASHES or doc[t.start - 1].text == "," or is_name_syllable(doc[t.start - 1]))]
     doc.user_data["title_starts"] = {t.start for t in titles}
+    # token -> end of the title it stands inside ("Phó Trưởng Ban Thường trực | Ban Tổ chức")
+    doc.user_data["title_inside"] = {i: t.end for t in titles for i in range(t.start + 1, t.end)}
     honorifics = [Span(doc, s, e, label=honorific_table()[k]) for k, s, e in _longest(doc, m["HONORIFIC"])]
     doc.spans["TITLE"] = titles
     doc.spans["HONORIFIC"] = honorifics

@@ -1,4 +1,4 @@
-from test_nlp import article, heldout, noisy
+from test_nlp import article, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.awards import find_awards
@@ -252,3 +252,19 @@ def test_abbreviated_bank_branch_is_recipient_as_la_don_vi_dan_dau_and_before_du
         ("bang_khen", "Bằng khen của Thống đốc NHNN", "Thống đốc NHNN", "NHNN chi nhánh tỉnh Hà Tĩnh", None,
          "proposed", 2022,
          "NHNN chi nhánh tỉnh Hà Tĩnh được đề nghị tặng Bằng khen của Thống đốc NHNN")]
+
+
+def more_awards(stem):
+    a = more(stem)
+    return a.text, find_awards(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_two_units_acclaimed_with_va_before_de_nghi_tang_are_two_recipients():
+    # "suy tôn Ban Tổ chức Tỉnh ủy và Ủy ban MTTQ Việt Nam tỉnh là 2 đơn vị dẫn đầu Khối, đề nghị
+    # UBND tỉnh tặng Cờ thi đua"
+    text, found = more_awards("m07")
+    assert [item(text, w) for w in found if w.award_type == "co_thi_dua"] == [
+        ("co_thi_dua", "Cờ thi đua", "UBND tỉnh", "Ban Tổ chức Tỉnh ủy", None, "proposed", 2023,
+         "Ban Tổ chức Tỉnh ủy và Ủy ban MTTQ Việt Nam tỉnh là 2 đơn vị dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua"),
+        ("co_thi_dua", "Cờ thi đua", "UBND tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", None, "proposed", 2023,
+         "Ủy ban MTTQ Việt Nam tỉnh là 2 đơn vị dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua")]

@@ -1,4 +1,4 @@
-from test_nlp import article, heldout, noisy
+from test_nlp import article, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -137,3 +137,15 @@ def test_abbreviated_bank_head_keeps_lower_case_chi_nhanh_inside_the_leading_uni
         ("NHNN chi nhánh tỉnh Quảng Bình", "leader", 2022, "NHNN chi nhánh tỉnh Quảng Bình"),
         ("NHNN chi nhánh tỉnh Quảng Trị", "leader", 2023, "NHNN chi nhánh tỉnh Quảng Trị"),
         ("NHNN chi nhánh tỉnh Hà Tĩnh", "deputy", 2023, "NHNN chi nhánh tỉnh Hà Tĩnh")]
+
+
+def more_leaders(stem):
+    a = more(stem)
+    return a.text, find_leaders(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_unit_after_a_title_ending_in_thuong_truc_leads_not_the_title_words():
+    # "Đồng chí Lê Văn Hòa, Phó Trưởng Ban Thường trực Ban Tổ chức Tỉnh ủy, Khối trưởng năm 2023"
+    text, found = more_leaders("m07")
+    assert [(l.unit, l.position, l.year, text[l.evidence.start:l.evidence.end]) for l in found][0] == (
+        "Ban Tổ chức Tỉnh ủy", "leader", 2023, "Ban Tổ chức Tỉnh ủy")

@@ -319,7 +319,7 @@ def _subject(ctx: Context, lo: int, hi: int):
         a = lo + named.start("x")
         b = nlp.unit_end_char(ctx.doc, a, lo + named.end("x"))
         if _starts_with_head(text[a:b]):
-            return [("unit", text[a:b], a, b)]
+            return [("unit", text[x:y], x, y) for x, y in _split_units(text, a, b)]
     pieces, depth, p0 = [], 0, lo
     for i in range(lo, hi):
         ch = text[i]
@@ -361,6 +361,21 @@ def _subject(ctx: Context, lo: int, hi: int):
         if last:
             break
     return out
+
+
+def _split_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut on "," and "và" where every part opens with a unit head ("suy tôn A và B là
+    2 đơn vị dẫn đầu"); else the whole."""
+    from .members import _starts_with_head
+
+    parts, p0 = [], a
+    for sep in re.finditer(r"\s*,\s*(?:và\s+)?|\s+và\s+", text[a:b]):
+        parts.append((p0, a + sep.start()))
+        p0 = a + sep.end()
+    parts.append((p0, b))
+    if len(parts) > 1 and all(_starts_with_head(text[x:y]) for x, y in parts):
+        return parts
+    return [(a, b)]
 
 
 def _counts_before(text: str, lo: int, hi: int):
