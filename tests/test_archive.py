@@ -286,6 +286,7 @@ def test_read_records_reports_a_missing_file(tmp_path):
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "archive.md"
 METADATA = Path(__file__).resolve().parent.parent / "datasette" / "metadata.json"
+README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def documented_queries() -> dict[str, str]:
@@ -300,8 +301,9 @@ def questions_db(tmp_path):
     return conn
 
 
-def test_the_readme_shows_the_same_sql_as_the_datasette_canned_queries():
-    blocks = [b.split("```", 1)[0].strip() for b in DOCS.read_text(encoding="utf-8").split("```sql")[1:]]
+@pytest.mark.parametrize("doc", [DOCS, README])
+def test_the_docs_show_the_same_sql_as_the_datasette_canned_queries(doc):
+    blocks = [b.split("```", 1)[0].strip() for b in doc.read_text(encoding="utf-8").split("```sql")[1:]]
     queries = documented_queries()
     assert blocks == [queries["units_leading_group"], queries["co_thi_dua_recipients"],
                       queries["meetings_of_official"]]
