@@ -22,10 +22,8 @@ from .source import find_title
 MAX_TAIL_WORDS = 12
 
 
-@lru_cache(maxsize=None)
 def words(kind: str) -> tuple[str, ...]:
-    vals = [r["value"] for r in lexicon.load("group_words") if r["kind"] == kind]
-    return tuple(sorted(vals, key=len, reverse=True))
+    return lexicon.of_kind("group_words", kind)
 
 
 _HEAD = re.compile(r"\b(Cụm|Khối|Khu vực|CỤM|KHỐI|cụm|khối|khu vực)(\s+(?:thi\s+đua|Thi\s+đua|Thi\s+Đua|THI\s+ĐUA))?(?=\s)")

@@ -26,10 +26,8 @@ MAX_VENUE_CHARS = 120
 LEAD_CHARS = 1200
 
 
-@lru_cache(maxsize=None)
 def venue_words(kind: str) -> tuple[str, ...]:
-    vals = [r["value"] for r in lexicon.load("venue_words") if r["kind"] == kind]
-    return tuple(sorted(vals, key=len, reverse=True))
+    return lexicon.of_kind("venue_words", kind)
 
 
 _TAI = re.compile(r"(?:^|(?<=[\s,(]))[Tt]ại\s+")

@@ -30,6 +30,13 @@ def load(name: str) -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def of_kind(name: str, kind: str, column: str = "value") -> tuple[str, ...]:
+    """The ``column`` of the rows of ``NAME.tsv`` whose ``kind`` is ``kind``, longest first
+    (so that a pattern built from them tries "khu vực" before "khu")."""
+    return tuple(sorted((r[column] for r in load(name) if r["kind"] == kind), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def words(name: str) -> tuple[str, ...]:
     """Lines of ``pipeline/lexicon/NAME.txt``: one entry per line, ``#`` comments ignored."""
     text = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
