@@ -6,7 +6,7 @@ import pytest
 
 from conftest import corpus_text
 from pipeline.clean import (boilerplate_rules, clean_document, clean_text, dedupe, drop_boilerplate,
-                            is_hard_wrapped, line_kind, normalize, unwrap)
+                            is_hard_wrapped, line_kind, normalize)
 from pipeline.types import Article, RawDocument
 
 

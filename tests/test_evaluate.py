@@ -1,6 +1,5 @@
 """`thidua evaluate`: the contract's scoring rules, on hand-made gold/pred files with exact
 figures, and agreement with the referee on the dev set when ../shared is beside the project."""
-import copy
 import json
 import subprocess
 import sys

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, corpus_text
+from conftest import corpus_text
 from pipeline.clean import clean_document, clean_text, decode, parse_date, split_authors
 from pipeline.ingest import expand, read_inputs, read_stream
 from pipeline.types import Article, RawDocument

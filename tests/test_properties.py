@@ -8,7 +8,6 @@ value, and nothing raises.
 import json
 import random
 import unicodedata
-from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 

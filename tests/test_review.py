@@ -17,7 +17,7 @@ from pipeline.cli import app
 from pipeline.ingest import read_inputs
 from pipeline.record import (Award, Group, Leader, Meeting, MeetingEvidence, Member, Official, Record,
                              Source, Span, error_record)
-from pipeline.review import (NOT_RELEVANT, Piece, embed_json, layout_pieces, parse_entry,
+from pipeline.review import (NOT_RELEVANT, Piece, embed_json, layout_pieces,
                              read_entries, render_page, review_entry, write_review)
 from pipeline.run import process
 
