@@ -268,3 +268,13 @@ def test_two_units_acclaimed_with_va_before_de_nghi_tang_are_two_recipients():
          "Ban Tổ chức Tỉnh ủy và Ủy ban MTTQ Việt Nam tỉnh là 2 đơn vị dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua"),
         ("co_thi_dua", "Cờ thi đua", "UBND tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", None, "proposed", 2023,
          "Ủy ban MTTQ Việt Nam tỉnh là 2 đơn vị dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua")]
+
+
+def test_units_named_after_a_count_and_a_colon_are_the_recipients_not_the_count():
+    # "đề nghị UBND tỉnh tặng Cờ thi đua cho 2 đơn vị: UBND huyện Lạc Dương, UBND huyện Lâm Hà;"
+    text, found = more_awards("m08")
+    assert [item(text, w) for w in found if w.award_type == "co_thi_dua"] == [
+        ("co_thi_dua", "Cờ thi đua", "UBND tỉnh", "UBND huyện Lạc Dương", None, "proposed", 2023,
+         "Cờ thi đua cho 2 đơn vị: UBND huyện Lạc Dương"),
+        ("co_thi_dua", "Cờ thi đua", "UBND tỉnh", "UBND huyện Lâm Hà", None, "proposed", 2023,
+         "Cờ thi đua cho 2 đơn vị: UBND huyện Lạc Dương, UBND huyện Lâm Hà")]

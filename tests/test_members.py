@@ -1,4 +1,4 @@
-from test_nlp import article, heldout, noisy
+from test_nlp import article, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -218,3 +218,15 @@ def test_bare_place_and_a_locality_after_va_are_two_members():
         ("Tuyên Quang", "Tuyên Quang"), ("Lào Cai", "Lào Cai"), ("Sơn La", "Sơn La"),
         ("thành phố Hải Phòng", "thành phố Hải Phòng"),
         ("Hội TTTS - Đường HCM tỉnh Phú Thọ", "Hội TTTS - Đường HCM tỉnh Phú Thọ")]
+
+
+def more_members(stem):
+    a = more(stem)
+    return a.text, find_members(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_units_listed_one_a_line_after_a_colon_are_members_to_the_last_line():
+    # "Cụm thi đua gồm 4 đơn vị:\nUBND huyện Lạc Dương\n...\nUBND huyện Lâm Hà\n\nNăm 2023, ..."
+    text, found = more_members("m08")
+    assert [(m.name, text[m.evidence.start:m.evidence.end]) for m in found] == [
+        (n, n) for n in ("UBND huyện Lạc Dương", "UBND huyện Đam Rông", "UBND huyện Đơn Dương", "UBND huyện Lâm Hà")]

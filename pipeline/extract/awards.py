@@ -266,6 +266,11 @@ def _after_cho(ctx: Context, m: Mention, stop: int):
             units = _units(ctx, a, close if close > 0 else stop)
             if units:
                 return units
+        colon = re.match(r"[^():;,]{0,40}?:\s*", text[cm.end():stop])
+        if colon:  # "cho 2 đơn vị: A, B": the names are the items
+            units = _units(ctx, cm.end() + colon.end(), stop)
+            if units:
+                return units
         out = []
         while cm:  # "cho 3 tập thể và 2 cá nhân", "cho 45 tập thể, 60 cá nhân": one item each
             value = _number(cm.group(1))

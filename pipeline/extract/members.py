@@ -442,6 +442,31 @@ def _prev_end(text: str, a: int) -> int:
     return i
 
 
+_LINE_LIST = re.compile(r"[ \t]*\n")  # a colon at the end of its line: one unit per line
+_BULLET = re.compile(r"[ \t]*(?:[-–•+*]|\d{1,2}[.)/])?[ \t]*")
+
+
+def _line_items(text: str, start: int, head: str, doc) -> list[Item]:
+    """A list written one unit a line after a colon ("gồm 4 đơn vị:\nUBND huyện A\nUBND huyện
+    B"), bullets allowed; it ends at a blank line or at a line that holds no unit."""
+    out: list[Item] = []
+    pos = _LINE_LIST.match(text, start).end()
+    while pos < len(text):
+        eol = text.find("\n", pos)
+        eol = len(text) if eol < 0 else eol
+        a = _BULLET.match(text, pos, eol).end()
+        line = text[a:eol].strip(" \t;,.")
+        if not line or len(line.split()) > _MAX_WORDS or not (
+                head or _starts_with_head(line) or _starts_with_locality(line)):
+            break
+        items = _items_of(text, a, a + len(text[a:eol].rstrip(" \t;,.")), head, doc)
+        if not items:
+            break
+        out.extend(items)
+        pos = eol + 1
+    return out
+
+
 @lru_cache(maxsize=1)
 def _counted_lead() -> re.Pattern:
     """A stated count of units before the list: "5 đơn vị là", "07 cơ quan:"."""
@@ -476,7 +501,8 @@ def enumerations(ctx: Context) -> list[Item]:
             head = ""
         else:
             head = _shared_head(m.group("pre") or "")
-        items = _items_of(text, start, _list_end(text, start), head, doc)
+        items = (_line_items(text, start, head, doc) if _LINE_LIST.match(text, start)
+                 else _items_of(text, start, _list_end(text, start), head, doc))
         if m.group("strict") is not None or m.group("dstrict") is not None:
             # A weak trigger ("như:", "trong Khối:") opens a list of units only if every
             # item is one: a unit head, a locality, a department or a unit-type shared head;
