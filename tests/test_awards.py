@@ -278,3 +278,28 @@ def test_units_named_after_a_count_and_a_colon_are_the_recipients_not_the_count(
          "Cờ thi đua cho 2 đơn vị: UBND huyện Lạc Dương"),
         ("co_thi_dua", "Cờ thi đua", "UBND tỉnh", "UBND huyện Lâm Hà", None, "proposed", 2023,
          "Cờ thi đua cho 2 đơn vị: UBND huyện Lạc Dương, UBND huyện Lâm Hà")]
+
+
+def test_persons_after_cho_joined_by_va_over_their_titles_are_recipients():
+    # "trao danh hiệu Chiến sĩ thi đua cấp tỉnh cho ông Lý Văn Hậu, Trưởng phòng Quản lý vận tải và
+    # bà Trần Thị Ngọc Hân, Chánh Văn phòng Sở;"
+    text, found = more_awards("m10")
+    assert [item(text, w) for w in found if w.award_type == "chien_si_thi_dua"] == [
+        ("chien_si_thi_dua", "Chiến sĩ thi đua cấp tỉnh", None, "Lý Văn Hậu", None, "conferred", 2023,
+         "Chiến sĩ thi đua cấp tỉnh cho ông Lý Văn Hậu"),
+        ("chien_si_thi_dua", "Chiến sĩ thi đua cấp tỉnh", None, "Trần Thị Ngọc Hân", None, "conferred", 2023,
+         "Chiến sĩ thi đua cấp tỉnh cho ông Lý Văn Hậu, Trưởng phòng Quản lý vận tải và bà Trần Thị Ngọc Hân")]
+
+
+def test_person_before_duoc_trao_receives_and_counts_joined_by_a_comma_are_two_items():
+    # "Dịp này, ông Phạm Quốc Cường được trao Huy chương Chiến sĩ vẻ vang hạng Ba; xã Phú Cường được
+    # UBND tỉnh tặng Cờ thi đua; 8 tập thể, 12 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen; ..."
+    text, found = more_awards("m14")
+    got = [item(text, w) for w in found]
+    assert got[0] == ("huy_chuong", "Huy chương Chiến sĩ vẻ vang hạng Ba", None, "Phạm Quốc Cường", None,
+                      "conferred", 2023, "Phạm Quốc Cường được trao Huy chương Chiến sĩ vẻ vang hạng Ba")
+    assert [g for g in got if g[0] == "bang_khen"] == [
+        ("bang_khen", "Bằng khen", "Chủ tịch UBND tỉnh", None, 8, "conferred", 2023,
+         "8 tập thể, 12 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen"),
+        ("bang_khen", "Bằng khen", "Chủ tịch UBND tỉnh", None, 12, "conferred", 2023,
+         "12 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen")]

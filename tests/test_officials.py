@@ -1,4 +1,4 @@
-from test_nlp import article, heldout, noisy
+from test_nlp import article, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -189,3 +189,18 @@ def test_body_reads_over_va_inside_a_department_name():
     # "Ông Nguyễn Hoàng Sơn - Giám đốc Sở Kế hoạch và Đầu tư, Khối trưởng năm 2022 chủ trì"
     assert noisy_officials("p08")[0] == ("Nguyễn Hoàng Sơn", "Giám đốc", "Sở Kế hoạch và Đầu tư", "chair",
                                          "Nguyễn Hoàng Sơn")
+
+
+def more_officials(stem):
+    a = more(stem)
+    return a.text, find_officials(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_persons_named_only_as_award_recipients_are_not_officials():
+    # "trao danh hiệu Chiến sĩ thi đua cấp tỉnh cho ông Lý Văn Hậu, ... và bà Trần Thị Ngọc Hân, ..."
+    text, found = more_officials("m10")
+    assert [(o.name, o.title, o.organization, o.role, text[o.evidence.start:o.evidence.end]) for o in found] == [
+        ("Nguyễn Văn Thanh", "Giám đốc", "Sở GTVT", "chair", "Nguyễn Văn Thanh"),
+        ("Võ Minh Trí", "Phó Chủ tịch", "UBND tỉnh", "director", "Võ Minh Trí")]
+    _, found = more_officials("m14")  # "Dịp này, ông Phạm Quốc Cường được trao Huy chương ..."
+    assert [o.name for o in found] == ["Lê Hoàng Sơn", "Nguyễn Văn Lực"]

@@ -133,8 +133,8 @@ def _give_tail() -> re.Pattern:
 def _count_re() -> tuple[re.Pattern, re.Pattern]:
     num = r"(\d{1,3}|" + _alt(_number_words()) + r")"
     noun = r"(?:" + _alt(_grammar()["counted"]) + r")(?!\w)"
-    # "03 tập thể và 14 cá nhân được ...", "16 <tập thể lao động tiên tiến>"
-    before = re.compile(r"(?:(?<!\w)" + num + r"\s+" + noun + r"[^,;:\d]{0,40}?\s+và\s+)?(?<![\w/])" + num
+    # "03 tập thể và 14 cá nhân được ...", "8 tập thể, 12 cá nhân được", "16 <tập thể lao động tiên tiến>"
+    before = re.compile(r"(?:(?<!\w)" + num + r"\s+" + noun + r"[^,;:\d]{0,40}?(?:\s+và\s+|\s*,\s*))?(?<![\w/])" + num
                         + r"(?:\s+" + noun + r"[^,;:\d]{0,40}?)?\s*$", re.I)
     after = re.compile(num + r"\s+" + noun, re.I)
     return before, after
@@ -251,6 +251,9 @@ def _after_cho(ctx: Context, m: Mention, stop: int):
     cut = _LIST_CUT.search(text, c.end(), stop)
     if cut:
         stop = cut.start()
+    persons = _persons_listed(ctx, c.end(), stop)
+    if persons:
+        return persons
     start, head = c.end(), ""
     hm = _SHARED_HEAD.match(text, start, stop)
     if hm:
@@ -281,6 +284,59 @@ def _after_cho(ctx: Context, m: Mention, stop: int):
         if out:
             return out
     return _units(ctx, start, stop, head)
+
+
+_PERSON_JOIN = re.compile(r"(?:^|[,;]|(?<!\w)và)\s*$")
+
+
+def _after_honorific(ctx: Context, pos: int) -> int:
+    """Start of the honorific written right before ``pos`` ("ông ", "bà "), else ``pos``."""
+    text = ctx.text
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    hon = nlp.span_index(ctx.doc, "HONORIFIC").touching(i - 1, i - 1)
+    ends = [h for h in hon if h.end_char == i]
+    return ends[-1].start_char if ends else pos
+
+
+def _persons_listed(ctx: Context, start: int, stop: int):
+    """Persons named as the recipients from ``start`` ("cho ông A, Trưởng phòng X và bà B,
+    Chánh Văn phòng Sở"): the first right there (an honorific allowed), each next one after a
+    "," or "và" (their titles between)."""
+    text = ctx.text
+    out, last = [], start
+    for p in nlp.span_index(ctx.doc, "PER").starting(start, stop):
+        if p.end_char > stop:
+            break
+        lead = _after_honorific(ctx, p.start_char)
+        if not out:
+            if text[start:lead].strip():
+                return []
+        elif not _PERSON_JOIN.search(text, last, lead):
+            continue
+        out.append(("person", p.text, p.start_char, p.end_char))
+        last = p.end_char
+    return out
+
+
+def _persons_before(ctx: Context, lo: int, hi: int):
+    """Persons written right before the giving verb ("ông A được trao ...", "ông A và bà B
+    nhận ..."): the last one ends at ``hi``, earlier ones joined to it by "," or "và"."""
+    text = ctx.text
+    found = [p for p in nlp.span_index(ctx.doc, "PER").starting(lo, hi) if p.end_char <= hi]
+    out, edge = [], hi
+    for p in reversed(found):
+        gap = text[p.end_char:edge]
+        if out and not re.fullmatch(r"\s*(?:,|và)\s*", gap) or not out and gap.strip():
+            break
+        out.insert(0, ("person", p.text, p.start_char, p.end_char))
+        edge = _after_honorific(ctx, p.start_char)
+    if out and text[lo:edge].strip(" ,"):
+        lead = text[lo:edge].rstrip()
+        if not lead.endswith(",") and not re.search(r"(?<!\w)(?:và|cùng)$", lead):
+            return []  # "Dịp này, ông A được trao": a lead-in ends with a comma
+    return out
 
 
 def _after_colon(ctx: Context, m: Mention, stop: int):
@@ -439,7 +495,9 @@ def find_awards(ctx: Context) -> list[Award]:
                 and _AND_NEXT.search(text, ms[n - 1].end, m.start) and ";" not in text[ms[n - 1].end:m.start]:
             issuers = previous_issuers  # "... cho 1 đơn vị và danh hiệu B cho 4 đơn vị"
         if not recips and give:
-            recips = _subject(ctx, lo, subj_end) or _counts_before(text, lo, subj_end)
+            passive = "được" in give.group("pre") or give.group("give") in _grammar()["receive"]
+            recips = _subject(ctx, lo, subj_end) or passive and _persons_before(ctx, lo, subj_end) \
+                or _counts_before(text, lo, subj_end)
         if not recips and n > 0 and _JOINED.match(text[ms[n - 1].end:m.start]):
             recips = previous
         if not recips:

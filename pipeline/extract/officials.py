@@ -397,6 +397,21 @@ def _inside(lists: list[tuple[int, int]]):
     return test
 
 
+def _award_recipients(ctx: Context) -> set[tuple[int, str]]:
+    """(start, name) of the persons named as an award's recipient, where they are named."""
+    from .awards import find_awards
+
+    text = ctx.text
+    out = set()
+    for w in find_awards(ctx):
+        if w.recipient and w.count is None:
+            s = w.evidence
+            at = text.find(w.recipient, s.start, s.end)
+            if at >= 0:
+                out.add((at, w.recipient))
+    return out
+
+
 def find_officials(ctx: Context) -> list[Official]:
     doc = ctx.doc
     if doc is None:
@@ -413,7 +428,10 @@ def find_officials(ctx: Context) -> list[Official]:
     # A person named in an award's recipient list is an honouree: an official only when also
     # named elsewhere (that mention gives title and role).
     honoured = _inside(recipient_lists(doc, ctx.text))
-    persons = [p for p in persons if not honoured(p.start_char)]
+    # A person an award names as its recipient ("trao danh hiệu ... cho ông A", "ông A được trao
+    # Huy chương ...") is an honouree at that mention.
+    receiving = _award_recipients(ctx)
+    persons = [p for p in persons if not honoured(p.start_char) and (p.start_char, p.text) not in receiving]
     persons = _Persons(persons)
     keys = [p.text.lower() for p in persons]
     part = [taking_part(ctx.text, p.start_char) for p in persons]
