@@ -148,10 +148,12 @@ def _number(word: str) -> Optional[int]:
 # --------------------------------------------------------------------------- mentions
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``, read at most 600 characters on either side (a text without
+    full stops stays linear)."""
     starts = [m.end() for m in _SENT_END.finditer(text, max(0, pos - 600), pos)]
     start = starts[-1] if starts else max(0, pos - 600)
-    m = _SENT_END.search(text, pos)
-    return start, (m.start() if m else len(text))
+    m = _SENT_END.search(text, pos, pos + 600)
+    return start, (m.start() if m else min(len(text), pos + 600))
 
 
 def _mention(ctx: Context, start: int, end: int, award_type: str) -> Mention:

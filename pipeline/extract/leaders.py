@@ -94,12 +94,17 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (ends[k] if k < len(ends) else len(text))
 
 
+_WINDOW = 400  # chars read on either side of a cue: a text without full stops stays linear
+
+
 def year_near(text: str, start: int, end: int, default):
+    """The first "năm YYYY" after the cue in its sentence, else the last one before it (within
+    ``_WINDOW`` characters), else ``default``."""
     s0, s1 = sentence_bounds(text, start)
-    after = _YEAR.search(text, end, s1)
+    after = _YEAR.search(text, end, min(s1, end + _WINDOW))
     if after:
         return int(after.group(1))
-    before = list(_YEAR.finditer(text, s0, start))
+    before = list(_YEAR.finditer(text, max(s0, start - _WINDOW), start))
     if before:
         return int(before[-1].group(1))
     return default
@@ -261,10 +266,14 @@ def find_leaders(ctx: Context) -> list[Leader]:
                 year_near(text, m.start(), m.end(), default))
     for org in orgs.items:
         s0, _ = sentence_bounds(text, org.start_char)
-        m = _opener_re().search(text[s0:org.start_char])
+        # The opener's match is short: read the sentence's last _WINDOW characters before the
+        # unit (its own start is a line start or follows a mark, where the pattern may open).
+        m = _opener_re().search(text, max(s0, org.start_char - _WINDOW), org.start_char) if s0 > 0 \
+            else _opener_re().search(text[:org.start_char]) if org.start_char <= _WINDOW \
+            else _opener_re().search(text, org.start_char - _WINDOW, org.start_char)
         if m is not None:
             add(org.text, positions()[m.group("cue").lower()], org.start_char, org.end_char,
-                year_near(text, s0 + m.start("cue"), s0 + m.end("cue"), default))
+                year_near(text, m.start("cue"), m.end("cue"), default))
     for item in enumerations(ctx):
         if item.leader_cue:
             position = positions()[item.leader_cue.lower()]

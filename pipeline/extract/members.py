@@ -185,10 +185,14 @@ def _protected_commas(text: str, start: int, end: int) -> set[int]:
     return out
 
 
+_LIST_CHARS = 4000  # the longest enumeration read: a text without full stops stays linear
+
+
 def _list_end(text: str, start: int) -> int:
-    """End of an enumeration: a full stop, a line break or an unmatched ")"."""
+    """End of an enumeration: a full stop, a line break or an unmatched ")" (at most
+    ``_LIST_CHARS`` characters on)."""
     depth = 0
-    for i in range(start, len(text)):
+    for i in range(start, min(len(text), start + _LIST_CHARS)):
         c = text[i]
         if c == "\n":
             return i
@@ -202,7 +206,7 @@ def _list_end(text: str, start: int) -> int:
             return i
         elif c == "." and 0 < i < len(text) - 1 and text[i - 1].islower() and text[i + 1].isupper():
             return i  # a sentence glued to the next one: "Nông Sơn.Theo"
-    return len(text)
+    return min(len(text), start + _LIST_CHARS)
 
 
 @lru_cache(maxsize=4)

@@ -65,13 +65,35 @@ def _other_event_re() -> re.Pattern:
     return re.compile(r"^[ \t]*(?:" + _alt(_exclusions()["other_event"]) + r")(?!\w)", re.M)
 
 
-_CAPTION = re.compile(r"(?:[-–(|]\s*)?Ảnh\s*:", re.I)
+
+
+@lru_cache(maxsize=4)
+def _breaks(text: str) -> list[int]:
+    """Positions of the line breaks of ``text``, read once."""
+    return [m.start() for m in re.finditer("\n", text)]
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return a, (len(text) if b < 0 else b)
+    """The line around ``pos`` (by bisection over the line breaks: a text without any stays linear)."""
+    breaks = _breaks(text)
+    k = bisect_left(breaks, pos)
+    return (breaks[k - 1] + 1 if k > 0 else 0), (breaks[k] if k < len(breaks) else len(text))
+
+
+_CAPTION_CORE = re.compile(r"Ảnh\s*:", re.I)
+
+
+@lru_cache(maxsize=4)
+def _captions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each "Ảnh:" of ``text``, read once."""
+    return [m.span() for m in _CAPTION_CORE.finditer(text)]
+
+
+def _has_caption(text: str, a: int, b: int) -> bool:
+    """A photo caption ("Ảnh:") written within [a, b), found by bisection."""
+    caps = _captions(text)
+    k = bisect_left(caps, (a, -1))
+    return k < len(caps) and caps[k][1] <= b
 
 
 @lru_cache(maxsize=4)
@@ -90,7 +112,7 @@ def taking_part(text: str, start: int) -> bool:
     if _delegator_re().search(text, max(0, start - 120), start):
         return False
     a, b = _line(text, start)
-    return not _other_event_re().match(text, a) and not _CAPTION.search(text, a, b)
+    return not _other_event_re().match(text, a) and not _has_caption(text, a, b)
 
 
 @lru_cache(maxsize=1)
@@ -439,7 +461,7 @@ def find_officials(ctx: Context) -> list[Official]:
     # A name in a caption is present when the caption's event is the meeting's: when it is not
     # also named in a paragraph about another event or as a delegating authority.
     elsewhere = {k for k, t, p in zip(keys, part, persons)
-                 if not t and not _CAPTION.search(ctx.text, *_line(ctx.text, p.start_char))}
+                 if not t and not _has_caption(ctx.text, *_line(ctx.text, p.start_char))}
     # The mentions that count of each name, in text order.
     counted: dict[str, list[int]] = {}
     for n, (k, t) in enumerate(zip(keys, part)):
