@@ -194,6 +194,12 @@ def unit_stops() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_compounds() -> frozenset[str]:
+    """Two-word compounds inside unit names whose second word is a stop ("công trình")."""
+    return frozenset(w.lower() for w in lexicon.words("name_compounds"))
+
+
+@lru_cache(maxsize=1)
 def name_part_abbrevs() -> frozenset[str]:
     return frozenset(lexicon.words("name_part_abbrevs"))
 
@@ -295,7 +301,8 @@ def unit_end(doc: Doc, start: int, heads: set[int], max_len: int = 14, keep: fro
         if low == "các" and _plural_inside(doc, i, heads):
             i += 1
             continue
-        if not is_cap(tok) and (low in stops or f"{low} {nxt_low}" in stops):
+        if not is_cap(tok) and (low in stops or f"{low} {nxt_low}" in stops) \
+                and not (i > start and f"{doc[i - 1].text.lower()} {low}" in name_compounds()):
             break
         if tok.like_num and low != "số" and i > start and doc[i - 1].text.lower() == "năm":
             break

@@ -119,13 +119,13 @@ def test_abbreviated_spelling_of_a_listed_unit_is_not_a_second_member():
                                        "Cục Thi hành án dân sự tỉnh", "Thanh tra tỉnh", "Sở Tư pháp"]
 
 
-def test_semicolon_list_goes_on_past_an_item_cut_short():
+def test_semicolon_list_goes_on_to_the_last_item_and_keeps_cac_cong_trinh_inside_a_name():
     # "...; Ban Quản lý Dự án các công trình y tế; Trung tâm Chăm sóc sức khỏe sinh sản; ...;
-    # Trung tâm Pháp Y." (13 centres): the items after the cut one are members too.
+    # Trung tâm Pháp Y." (13 centres): "công trình" is a compound, "trình" no verb here.
     text, found = members("001_")
     assert len(found) == 13
     assert [m.name for m in found][3:6] == [
-        "Ban Quản lý Dự án", "Trung tâm Chăm sóc sức khỏe sinh sản", "Trung tâm Kiểm dịch y tế quốc tế"]
+        "Ban Quản lý Dự án các công trình y tế", "Trung tâm Chăm sóc sức khỏe sinh sản", "Trung tâm Kiểm dịch y tế quốc tế"]
     assert text[found[-1].evidence.start:found[-1].evidence.end] == "Trung tâm Pháp Y"
 
 
@@ -230,3 +230,12 @@ def test_units_listed_one_a_line_after_a_colon_are_members_to_the_last_line():
     text, found = more_members("m08")
     assert [(m.name, text[m.evidence.start:m.evidence.end]) for m in found] == [
         (n, n) for n in ("UBND huyện Lạc Dương", "UBND huyện Đam Rông", "UBND huyện Đơn Dương", "UBND huyện Lâm Hà")]
+
+
+def test_a_compound_like_cong_trinh_inside_an_enterprise_name_does_not_end_it():
+    # "Khối gồm 6 doanh nghiệp: ...; Công ty TNHH MTV Khai thác công trình thủy lợi Tiền Giang; ..."
+    text, found = more_members("m12")
+    m = found[2]
+    assert (m.name, text[m.evidence.start:m.evidence.end]) == (
+        "Công ty TNHH MTV Khai thác công trình thủy lợi Tiền Giang",
+        "Công ty TNHH MTV Khai thác công trình thủy lợi Tiền Giang")

@@ -204,3 +204,13 @@ def test_persons_named_only_as_award_recipients_are_not_officials():
         ("Võ Minh Trí", "Phó Chủ tịch", "UBND tỉnh", "director", "Võ Minh Trí")]
     _, found = more_officials("m14")  # "Dịp này, ông Phạm Quốc Cường được trao Huy chương ..."
     assert [o.name for o in found] == ["Lê Hoàng Sơn", "Nguyễn Văn Lực"]
+
+
+def test_head_of_a_part_then_comma_and_its_body_keeps_the_part_in_the_title():
+    # "bà Đoàn Thị Mỹ Linh, Trưởng phòng Nghiệp vụ thi đua, Ban Thi đua - Khen thưởng (Sở Nội vụ)"
+    text, found = more_officials("m12")
+    o = found[0]
+    assert (o.name, o.title, o.organization, text[o.evidence.start:o.evidence.end]) == (
+        "Đoàn Thị Mỹ Linh", "Trưởng phòng Nghiệp vụ thi đua", "Ban Thi đua - Khen thưởng", "Đoàn Thị Mỹ Linh")
+    _, found = more_officials("m11")  # "Trưởng phòng Hậu cần - Kỹ thuật được giao": no body after it
+    assert [(o.title, o.organization) for o in found][2] == ("Trưởng phòng", "Phòng Hậu cần")

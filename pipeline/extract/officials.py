@@ -250,6 +250,27 @@ def _with_head(full: str, body: str | None) -> str | None:
     return body
 
 
+@lru_cache(maxsize=1)
+def _part_titles() -> frozenset[str]:
+    """Titles heading a part of a larger body (``title_units.tsv`` part=1: "Trưởng phòng")."""
+    return frozenset(r["title"].lower() for r in lexicon.load("title_units") if r["part"] == "1")
+
+
+def _part_then_body(doc, end: int) -> int:
+    """After a part's name ending at token ``end``: the token after "," where the larger body
+    starts ("Trưởng phòng Nghiệp vụ thi đua, Ban Thi đua - Khen thưởng"), a few lower-case words
+    of the part's name allowed before the comma; else -1."""
+    from .members import _starts_with_head
+
+    j = end
+    while j < len(doc) and j - end < 3 and doc[j].is_alpha and doc[j].text.islower():
+        j += 1
+    if j + 1 >= len(doc) or doc[j].text != "," or not doc[j].whitespace_:
+        return -1
+    nxt = doc[j + 1]
+    return j + 1 if nlp.is_cap(nxt) and _starts_with_head(nlp.text_of(doc)[nxt.idx:nxt.idx + 60]) else -1
+
+
 def title_of(doc, title_span) -> tuple[str, str | None]:
     """(full title, organization) for a title span."""
     full, extend = nlp.title_table()[title_span.text.lower()]
@@ -257,6 +278,12 @@ def title_of(doc, title_span) -> tuple[str, str | None]:
     body = doc[title_span.end:end].text.strip() or None
     if extend and body:
         return f"{full} {_expand(body)}", body
+    if body and full.lower() in _part_titles():
+        at = _part_then_body(doc, end)
+        if at > 0:
+            whole = doc[end:at - 1]
+            part = doc[title_span.end:whole.end].text.strip()
+            return f"{full} {part}", doc[at:_body_end(doc, at)].text.strip() or None
     return full, _with_head(full, body)
 
 
