@@ -149,3 +149,10 @@ def test_unit_after_a_title_ending_in_thuong_truc_leads_not_the_title_words():
     text, found = more_leaders("m07")
     assert [(l.unit, l.position, l.year, text[l.evidence.start:l.evidence.end]) for l in found][0] == (
         "Ban Tổ chức Tỉnh ủy", "leader", 2023, "Ban Tổ chức Tỉnh ủy")
+
+
+def test_unit_of_the_title_a_person_holds_before_duoc_giao_lam_pho_khoi_is_the_deputy():
+    # "Trung tá Vũ Quang Hưng, Trưởng phòng Hậu cần - Kỹ thuật được giao làm Phó khối thi đua năm 2024."
+    text, found = more_leaders("m11")
+    assert [(l.unit, l.position, l.year, text[l.evidence.start:l.evidence.end]) for l in found] == [
+        ("Phòng Hậu cần - Kỹ thuật", "deputy", 2024, "Hậu cần - Kỹ thuật")]

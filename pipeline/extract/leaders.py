@@ -216,6 +216,43 @@ def person_held_unit(doc, cue_start: int, cue_end: int):
     return found.text, found.start_char, found.end_char
 
 
+def person_before_unit(doc, cue_start: int):
+    """(unit, start_char, end_char) of a person named right before the cue with the title they
+    hold ("Trung tá X, Trưởng phòng Hậu cần được giao làm Phó khối"): the title's organization,
+    when only link words (``leader_links.txt``) stand between it and the cue."""
+    from .members import _starts_with_head
+    from .officials import _body_end, title_of
+
+    text = nlp.text_of(doc)
+    found = [p for p in nlp.span_index(doc, "PER").touching(cue_start - 200, cue_start)
+             if p.end_char <= cue_start and cue_start - p.end_char <= 200]
+    if not found:
+        return None
+    per = found[-1]
+    titles = _by_token_start(doc, "TITLE")
+    i = per.end
+    if i >= len(doc) or doc[i].text not in _CHAIN_SEP or (i + 1) not in titles:
+        return None
+    t = titles[i + 1]
+    end = _body_end(doc, t.end)
+    _, org = title_of(doc, t)
+    if not org or end <= t.end or end >= len(doc) or not _starts_with_head(org) or cue_pattern().match(org):
+        return None
+    # "Trưởng phòng Hậu cần - Kỹ thuật": a dash and capitalised words (no title) go on the name
+    if doc[end].text in nlp.DASHES and doc[end].whitespace_:
+        j = end + 1
+        while j < len(doc) and j - end <= 3 and doc[j].is_alpha and (nlp.is_cap(doc[j]) or j > end + 1) \
+                and doc[j].text.lower() not in nlp.unit_stops() and j not in doc.user_data.get("title_starts", ()):
+            j += 1
+        if j > end + 1:
+            org += " " + doc[end:j].text
+            end = j
+    body_end = doc[end - 1].idx + len(doc[end - 1])
+    if not _links().match(text[body_end:cue_start]):
+        return None
+    return org, doc[t.end].idx, body_end
+
+
 @lru_cache(maxsize=1)
 def _opener_re() -> re.Pattern:
     """A sentence opened by an apposition naming its subject's leading role: the opener, the
@@ -248,7 +285,7 @@ def find_leaders(ctx: Context) -> list[Leader]:
 
     # Units a cue written after them names first ("X (Cụm trưởng)"), then cues that introduce
     # a unit after them ("Cụm trưởng, Phó trưởng Cụm năm 2021 là X"), skipping units already tied.
-    tied = set()
+    tied, tied_cues = set(), set()
     for after_pass in (False, True):
         for m in cue_pattern().finditer(text):
             position = positions()[m.group(1).lower()]
@@ -258,9 +295,12 @@ def find_leaders(ctx: Context) -> list[Leader]:
             if org is None or (after_pass and org.start_char in tied):
                 continue
             tied.add(org.start_char)
+            tied_cues.add(m.start())
             add(org.text, position, org.start_char, org.end_char, year_near(text, m.start(), m.end(), default))
     for m in cue_pattern().finditer(text):
-        held = person_held_unit(doc, m.start(), m.end())
+        if m.start() in tied_cues:
+            continue
+        held = person_held_unit(doc, m.start(), m.end()) or person_before_unit(doc, m.start())
         if held is not None:
             add(held[0], positions()[m.group(1).lower()], held[1], held[2],
                 year_near(text, m.start(), m.end(), default))
