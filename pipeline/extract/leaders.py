@@ -10,6 +10,9 @@ A leader cue (``lexicon/leader_cues.tsv``) is tied to a unit (``doc.spans["ORG"]
 * or held by a person: the cue written as the title before a name, the person's unit is the
   body of the last title after the name ("Đồng chí Khối trưởng X, Ủy viên BCH ..., Giám đốc
   Sở Giáo dục chủ trì" -> Sở Giáo dục);
+* or held by a person named right before the cue with a title and its unit, only link words
+  between ("Trung tá X, Trưởng phòng Hậu cần - Kỹ thuật được giao làm Phó khối" -> Phòng Hậu
+  cần - Kỹ thuật);
 * or opening the sentence as an apposition of its subject ("Là đơn vị Trưởng cụm thi đua năm
   2021, đại diện lãnh đạo UBND huyện X đã phát động": openers in ``leader_openers.txt``).
 
