@@ -54,3 +54,29 @@ def test_day_month_year_in_words_and_deadline_dates_are_skipped():
 def test_no_day_no_date():
     text = "Vừa qua, Khối thi đua các cơ quan tỉnh tổ chức hội nghị tổng kết công tác thi đua năm 2024."
     assert dates.find_meeting_date(Context(article=Article(doc_id="x", path="x", text=text))) == (None, None)
+
+
+def extra_date(stem: str):
+    from pathlib import Path
+    data = (Path(__file__).parent / "heldout_extra" / "docs" / (stem + ".txt")).read_bytes()
+    article = clean_document(RawDocument(path=stem + ".txt", kind="text", data=data))
+    ctx = Context(article=article)
+    ctx = ctx.with_(published=source.read_source(ctx).published)
+    ctx = ctx.with_(kinds=tuple(kinds.find_kinds(ctx)))
+    d, span = dates.find_meeting_date(ctx)
+    return d, (ctx.text[span.start:span.end] if span else None)
+
+
+def test_weekday_before_a_date_in_brackets():
+    assert extra_date("x09_truong_phatdong_2011") == (dt.date(2023, 10, 16), "Sáng thứ Hai (16/10)")
+    # a leap day, the year from the publication day 01/03/2024
+    assert extra_date("x14_nganhang_khoi") == (dt.date(2024, 2, 29), "Chiều thứ Năm (29/2)")
+
+
+def test_today_and_yesterday_written_before_the_date():
+    assert extra_date("x04_bo_khoi_tongcuc") == (dt.date(2024, 1, 12), "Hôm nay (12/1)")
+    assert extra_date("x02_bao_dienluc_cum3") == (dt.date(2023, 12, 15), "Sáng qua 15/12")
+
+
+def test_vua_qua_gives_no_date():
+    assert extra_date("x05_bhxh_cum4") == (None, None)

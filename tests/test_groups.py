@@ -115,3 +115,31 @@ def test_count_after_the_agency_name_of_the_localities_in_the_group():
     text = ("Cụm thi đua số 3 gồm Hội LHPN 5 huyện: Yên Thành, Diễn Châu, Quỳnh Lưu, Đô Lương "
             "và Nghi Lộc.")
     assert count_in(text, Group(name="Cụm thi đua số 3", kind="cum")) == 5
+
+
+def extra_group(stem: str):
+    from pathlib import Path
+    data = (Path(__file__).parent / "heldout_extra" / "docs" / (stem + ".txt")).read_bytes()
+    ctx = Context(article=clean_document(RawDocument(path=stem + ".txt", kind="text", data=data)))
+    g = groups.find_group(ctx)
+    ctx = ctx.with_(group=g)
+    return (g.name, g.kind) if g else None, groups.find_member_count(ctx)
+
+
+def test_province_after_tinh_belongs_to_the_group_name():
+    assert extra_group("x06_daihoc_khoi") == (
+        ("Khối thi đua các trường đại học, cao đẳng tỉnh Thái Nguyên", "khoi"), 6)
+
+
+def test_number_after_so_is_the_group_number_even_before_an_agency():
+    # "Cụm thi đua số 5 Cục Thi hành án dân sự ...": 5 is not a count of Cục
+    assert extra_group("x07_thads_cum5") == (("Cụm thi đua số 5", "cum"), 5)
+
+
+def test_bank_branches_count_members():
+    assert extra_group("x14_nganhang_khoi") == (
+        ("Khối thi đua các ngân hàng thương mại tỉnh Lâm Đồng", "khoi"), 5)
+
+
+def test_dang_uy_khoi_is_no_emulation_block():
+    assert extra_group("x11_neg_tongket_dang") == (None, None)

@@ -171,3 +171,18 @@ def test_announcement_after_a_preamble_citing_a_party_congress_resolution():
 def test_awards_handed_out_for_the_achievements_of_a_named_year():
     # "trao Kỷ niệm chương ... vì đã có thành tích xuất sắc trong năm 2023" is handing out
     assert more_kinds("m10_sogtvt_tongket") == ["tong_ket", "trien_khai", "trao_thuong"]
+
+
+def extra_kinds(stem: str):
+    from pathlib import Path
+    data = (Path(__file__).parent / "heldout_extra" / "docs" / (stem + ".txt")).read_bytes()
+    return find_kinds(Context(article=clean_document(RawDocument(path=stem + ".txt", kind="text", data=data))))
+
+
+def test_proposing_awards_as_a_list_is_voting():
+    # "Hội nghị thống nhất đề nghị khen thưởng như sau:" followed by a numbered list
+    assert extra_kinds("x05_bhxh_cum4") == ["tong_ket", "binh_xet"]
+
+
+def test_conference_of_advanced_examples_is_a_review():
+    assert extra_kinds("x08_quankhu_dienhinh") == ["tong_ket", "trao_thuong"]

@@ -103,3 +103,19 @@ def test_province_in_a_banner_written_in_capitals():
 
 def test_venue_in_a_well_known_city_named_with_its_unit_word():
     assert frame(more_ctx("m08_cum_miennui")) == ("thành phố Đà Lạt", "Lâm Đồng")
+
+
+def extra_ctx(stem: str) -> Context:
+    from pathlib import Path
+    data = (Path(__file__).parent / "heldout_extra" / "docs" / (stem + ".txt")).read_bytes()
+    return Context(article=clean_document(RawDocument(path=stem + ".txt", kind="text", data=data)))
+
+
+def test_province_name_after_a_commune_word_names_the_commune():
+    # "tại hội trường UBND xã Hòa Bình" under a portal header "HUYỆN CHỢ GẠO - TỈNH TIỀN GIANG"
+    assert frame(extra_ctx("x03_xa_portal_tongket")) == ("hội trường UBND xã Hòa Bình", "Tiền Giang")
+    assert places.provinces_in("phường Thái Bình, tỉnh Hà Nam") == [(23, "Hà Nam")]
+
+
+def test_hotel_in_a_well_known_city_after_a_comma():
+    assert frame(extra_ctx("x02_bao_dienluc_cum3")) == ("Khách sạn Hoàng Lam", "Nghệ An")

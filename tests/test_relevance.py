@@ -68,3 +68,23 @@ def test_spelling_variants_of_signing_and_of_emulation_and_commendation():
             "đơn vị đã kí kết giao ước thi đua năm 2019 về công tác thi đua, khen thưởng.")
     assert title_only("KÍ KẾT GIAO ƯỚC THI ĐUA NĂM 2019", body)
     assert title_only("Kí kết giao ước thi đua năm 2019", body.replace("thi đua, khen thưởng", "TĐ-KT"))
+
+
+def extra_relevant(stem: str) -> bool:
+    from pathlib import Path
+    data = (Path(__file__).parent / "heldout_extra" / "docs" / (stem + ".txt")).read_bytes()
+    return is_emulation_meeting(Context(article=clean_document(RawDocument(path=stem + ".txt", kind="text", data=data))))
+
+
+def test_question_and_answer_on_emulation_rules_is_not_relevant():
+    assert not extra_relevant("x12_neg_hoidap")
+
+
+def test_close_negatives_of_a_cluster_or_a_party_committee_are_not_relevant():
+    assert not extra_relevant("x10_neg_cum_vannghe")
+    assert not extra_relevant("x11_neg_tongket_dang")
+    assert not extra_relevant("x13_neg_thongcao_quyetdinh")
+
+
+def test_three_sentence_bulletin_of_a_cluster_is_relevant():
+    assert extra_relevant("x01_bantin_vks_cum2")

@@ -1,8 +1,9 @@
 """The meeting date: the day the meeting took place, not the publication day.
 
 Candidates are day/month expressions ("Sáng ngày 20/12/2020", "chiều 29/11", "ngày 5-1-2024",
-"ngày 19 và 20/7/2023", "ngày 25 tháng 3 năm 2011"). Each is scored by how a meeting date is
-written in news: a time of day before it, at the start of a sentence, in a sentence that
+"ngày 19 và 20/7/2023", "ngày 25 tháng 3 năm 2011"), also after a weekday or a relative day,
+the date often in brackets ("Sáng thứ Hai (16/10)", "Hôm nay (12/1)", "sáng qua 15/12").
+Each is scored by how a meeting date is written in news: a time of day before it, at the start of a sentence, in a sentence that
 reports the event ("tổ chức", "hội nghị", "diễn ra", "tại"), early in the article; deadline
 and anniversary dates ("đến ngày 31/12", "kỷ niệm ... 27/2") are pushed down. When the year is
 not written it is inferred: for a year-end review, from the year under review (a review of
@@ -21,8 +22,12 @@ from .context import Context
 from .source import date_line, marker_date, text_lines
 
 _TOD = r"(?:sáng|chiều|tối|trưa|đêm)"
+# A weekday or a relative day written before the date, the date often in brackets:
+# "Sáng thứ Hai (16/10)", "Hôm nay (12/1)", "sáng qua 15/12".
+_DAY_WORD = (r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|hôm\s+(?:nay|qua)|ngày\s+(?:mai|hôm\s+qua)"
+             r"|(?<=[a-zà-ỹđ]\s)(?:qua|nay))")
 _DATE = re.compile(
-    rf"(?P<pre>(?:{_TOD}\s+)?(?:ngày|hôm)?\s*)"
+    rf"(?P<pre>(?:{_TOD}\s+)?(?:{_DAY_WORD}\s*(?:\(\s*|,\s*)?)?(?:ngày|hôm)?\s*)"
     r"(?P<d>\d{1,2})(?:\s*(?:,|và|-|–|&)\s*(?P<d2>\d{1,2}))?"
     r"(?:\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>(?:19|20)\d{2}))?"
     r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>(?:19|20)\d{2}))?)"
@@ -66,8 +71,9 @@ def candidates(text: str) -> list[Candidate]:
             if not re.search(rf"(?i){_TOD}\s*$", before):
                 continue
         start = m.start() + len(pre) - len(pre.lstrip())
-        out.append(Candidate(day, month, int(year) if year else None, start, m.end(),
-                             _score(text, start, m.end())))
+        end = m.end() + 1 if "(" in pre and text[m.end():m.end() + 1] == ")" else m.end()
+        out.append(Candidate(day, month, int(year) if year else None, start, end,
+                             _score(text, start, end)))
     return out
 
 

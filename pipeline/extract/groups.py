@@ -80,9 +80,22 @@ def _tail(text: str, pos: int) -> tuple[int, int]:
         i = end = m.end()
         count += 1
         if low == "tỉnh" and prev not in ("các", "những") and not prev.isdigit():
+            end = _province_after(text, end)
             break
         prev = low
     return end, count
+
+
+@lru_cache(maxsize=None)
+def _province_names() -> re.Pattern:
+    names = {r["name"] for r in lexicon.load("provinces") if r["kind"] in ("province", "alias")}
+    return re.compile(rf"[^\S\n]+(?:{lexicon.trie_pattern(names)})(?![\wÀ-ỹ])")
+
+
+def _province_after(text: str, pos: int) -> int:
+    """ "... tỉnh | Thái Nguyên": a province's name right after "tỉnh" belongs to the name."""
+    m = _province_names().match(text, pos)
+    return m.end() if m else pos
 
 
 def mentions(text: str, offset: int = 0) -> list[Mention]:
@@ -95,7 +108,7 @@ def mentions(text: str, offset: int = 0) -> list[Mention]:
             continue
         pos = m.end()
         num = _NUMBER.match(text, pos)
-        if num and _counts_members(text, num.end()):
+        if num and "số" not in num.group(0).lower() and _counts_members(text, num.end()):
             num = None
         if num:
             name = text[m.start():num.end()]
@@ -110,7 +123,8 @@ def mentions(text: str, offset: int = 0) -> list[Mention]:
 
 
 def _counts_members(text: str, pos: int) -> bool:
-    """ "Cụm thi đua 7 tỉnh ...": the number counts members, it is not the group's number."""
+    """ "Cụm thi đua 7 tỉnh ...": the number counts members, it is not the group's number
+    (never so after "số": "Cụm thi đua số 5 Cục Thi hành án ..." is group 5)."""
     rest = text[pos:pos + 25].lstrip().lower()
     return any(rest.startswith(n.lower() + " ") or rest.startswith(n.lower() + ",") for n in words("member"))
 

@@ -147,9 +147,17 @@ def _site_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?i)(?<![\w.])bao({alts})\.(?:com\.)?vn\b"), slugs
 
 
+@lru_cache(maxsize=None)
+def _sub_unit_before() -> re.Pattern:
+    """A commune, ward or street word ending the text before a name: "xã | Hòa Bình"."""
+    alts = "|".join(re.escape(w) for w in sorted(venue_words("sub_unit"), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\wÀ-ỹ])(?:{alts})\s+$")
+
+
 def provinces_in(text: str) -> list[tuple[int, str]]:
     """(offset, province) for every province, alias, known place or provincial newspaper
-    site named in ``text``."""
+    site named in ``text``; a name right after a commune, ward or street word ("xã Hòa
+    Bình") names that place, not the province."""
     taken: list[tuple[int, int]] = []
     found = []
     pat, slugs = _site_pattern()
@@ -159,6 +167,8 @@ def provinces_in(text: str) -> list[tuple[int, str]]:
     pat, names, districts = _province_matcher()
     for m in pat.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.group("name") and _sub_unit_before().search(text[max(0, m.start() - 14):m.start()]):
             continue
         prov = districts[_ws(m.group("district"))] if m.group("district") else names[_ws(m.group("name"))]
         found.append((m.start(), prov))
