@@ -9,7 +9,8 @@ The Doc's text is identical to ``Article.text``, so every span's ``start_char`` 
                              label = the full title the written form stands for;
 * ``doc.spans["HONORIFIC"]`` đồng chí, ông, bà, ranks, academic prefixes (``honorifics.tsv``);
 * ``doc.spans["AWARD"]``     award phrases (``awards.tsv``), label = award_type;
-* ``doc.spans["ORG"]``       units: a unit head (``unit_heads.txt``) and the name after it,
+* ``doc.spans["ORG"]``       units: a unit head (``unit_heads.txt``, or a brand of
+                             ``brands.txt``) and the name after it,
                              up to punctuation or a verb or function word (``unit_stops.txt``);
 * ``doc.spans["PER"]``       persons: runs of capitalised syllables next to a person cue (an
                              honorific before, a title before or after), see :func:`person_spans`.
@@ -210,6 +211,38 @@ def place_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def venue_heads() -> frozenset[str]:
+    """Words opening a venue's name (``venue_heads.txt``): a name after them is no person."""
+    return frozenset(lexicon.words("venue_heads"))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Place names (``provinces.tsv``), for telling "TP Vinh" (a city) from a title."""
+    return frozenset(r["name"] for r in lexicon.load("provinces"))
+
+
+@lru_cache(maxsize=1)
+def _city_title_forms() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("city_title_forms"))
+
+
+def _is_city_prefix(doc: Doc, t: Span) -> bool:
+    """A title form that abbreviates "Thành phố" here: a place name follows ("TP Vinh")."""
+    if t.text.lower() not in _city_title_forms():
+        return False
+    names = _place_names()
+    return any(doc[t.end:t.end + k].text in names or f"{t.text} {doc[t.end:t.end + k].text}" in names
+               for k in range(1, 5) if t.end + k <= len(doc))
+
+
+def _after_venue_head(doc: Doc, s: int) -> bool:
+    """Token s follows a venue head ("Khách sạn", "Trung tâm Hội nghị")."""
+    heads = venue_heads()
+    return any(s - k >= 0 and doc[s - k:s].text in heads for k in range(1, 4))
+
+
+@lru_cache(maxsize=1)
 def not_persons() -> frozenset[str]:
     return frozenset(lexicon.words("not_persons"))
 
@@ -227,7 +260,7 @@ def _matchers() -> dict[str, PhraseMatcher]:
         ("TITLE", title_table(), "LOWER"),
         ("HONORIFIC", honorific_table(), "LOWER"),
         ("AWARD", award_table(), "LOWER"),
-        ("HEAD", {h: h for h in lexicon.words("unit_heads")}, "ORTH"),
+        ("HEAD", {h: h for h in unit_head_list()}, "ORTH"),
     ):
         m = PhraseMatcher(nlp.vocab, attr=attr)
         for form in forms:
@@ -331,7 +364,14 @@ def tok_is_word(tok) -> bool:
 
 @lru_cache(maxsize=1)
 def unit_head_words() -> frozenset[str]:
-    return frozenset(lexicon.words("unit_heads"))
+    return frozenset(unit_head_list())
+
+
+@lru_cache(maxsize=1)
+def unit_head_list() -> tuple[str, ...]:
+    """Words that open a unit's name: unit heads (``unit_heads.txt``) and enterprise or bank
+    brands (``brands.txt``: "Agribank Lâm Đồng", "Viettel Nghệ An")."""
+    return tuple(dict.fromkeys(lexicon.words("unit_heads") + lexicon.words("brands")))
 
 
 def unit_end_char(doc: Doc, start_char: int, end_char: int, keep: frozenset = frozenset()) -> int:
@@ -456,6 +496,7 @@ def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span], orgs: lis
             # Title before the name: a full name (3+ syllables), or 2 right after the title.
             ok = ok or (family and _title_before(doc, s, title_end_at) and (n >= 3 or t_before is not None))
             ok = ok and s not in org_tokens and doc[s:j].text not in not_names and not (s > 0 and doc[s - 1].text.lower() in places)
+            ok = ok and not _after_venue_head(doc, s)
             if ok:
                 found.append(Span(doc, s, j, label="PER"))
         i = j if j > i else i + 1
@@ -501,6 +542,7 @@ def annotate(text: str) -> Doc:
     # A lower-case title ("phó Giám đốc") counts only right after a name or a separator.
     titles = [t for t in titles if is_cap(doc[t.start]) or t.start > 0 and (
         doc[t.start - 1].text in DASHES or doc[t.start - 1].text == "," or is_name_syllable(doc[t.start - 1]))]
+    titles = [t for t in titles if not _is_city_prefix(doc, t)]
     doc.user_data["title_starts"] = {t.start for t in titles}
     # token -> end of the title it stands inside ("Phó Trưởng Ban Thường trực | Ban Tổ chức")
     doc.user_data["title_inside"] = {i: t.end for t in titles for i in range(t.start + 1, t.end)}

@@ -71,7 +71,7 @@ def _generic() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.words("unit_heads"), key=len, reverse=True))
+    return tuple(sorted(nlp.unit_head_list(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +109,7 @@ def _starts_with_locality(s: str) -> bool:
 def _shared_head(pre: str) -> str:
     """The head a list's items share, from the words between trigger and colon."""
     pre = _COUNT.sub("", pre.strip()).strip()
+    pre = _count_before_locality().sub("", pre)  # "BHXH 5 tỉnh" -> "BHXH tỉnh"
     low = pre.lower()
     if not pre or low in _generic():
         return ""
@@ -125,6 +126,15 @@ def _shared_head(pre: str) -> str:
     if not pre[0].isupper() and not _starts_with_locality(pre):
         pre = pre[0].upper() + pre[1:]
     return pre if len(pre.split()) <= 6 else ""
+
+
+@lru_cache(maxsize=1)
+def _count_before_locality() -> re.Pattern:
+    """A count written inside a shared head before its locality word ("BHXH 5 tỉnh",
+    "Công an năm huyện"): the count, to drop."""
+    nums = "|".join(map(re.escape, sorted((r["word"] for r in lexicon.load("number_words")), key=len, reverse=True)))
+    locs = "|".join(map(re.escape, _localities()))
+    return re.compile(r"(?<=\s)(?:\d{1,3}|" + nums + r")\s+(?=(?:" + locs + r")$)", re.I)
 
 
 def _fold(s: str) -> str:
