@@ -1,4 +1,4 @@
-from test_nlp import article, heldout, more, noisy
+from test_nlp import article, extra, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.awards import find_awards
@@ -303,3 +303,41 @@ def test_person_before_duoc_trao_receives_and_counts_joined_by_a_comma_are_two_i
          "8 tập thể, 12 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen"),
         ("bang_khen", "Bằng khen", "Chủ tịch UBND tỉnh", None, 12, "conferred", 2023,
          "12 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen")]
+
+
+def extra_awards(stem):
+    a = extra(stem)
+    return a.text, find_awards(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_numbered_award_list_gives_a_recipient_or_counts_after_each_colon():
+    # "1. Giấy khen của Chủ tịch UBND huyện: ấp Bình Phú;\n2. Danh hiệu "Lao động tiên tiến": 18
+    # cá nhân;\n3. Danh hiệu "Chiến sĩ thi đua cơ sở": 02 cá nhân."
+    text, found = extra_awards("x03")
+    assert [(a.award_type, a.issuer, a.recipient, a.count) for a in found] == [
+        ("giay_khen", "Chủ tịch UBND huyện", "ấp Bình Phú", None),
+        ("lao_dong_tien_tien", None, None, 18),
+        ("chien_si_thi_dua", None, None, 2)]
+    assert spans(text, found) == [
+        "Giấy khen của Chủ tịch UBND huyện: ấp Bình Phú", '"Lao động tiên tiến": 18 cá nhân',
+        '"Chiến sĩ thi đua cơ sở": 02 cá nhân']
+
+
+def test_issuer_after_cua_stops_at_the_colon_of_a_list_item():
+    # "3. Bằng khen của Tổng Giám đốc BHXH Việt Nam: BHXH tỉnh Bình Phước."
+    text, found = extra_awards("x05")
+    assert [(a.award, a.issuer, a.recipient) for a in found][-1] == (
+        "Bằng khen của Tổng Giám đốc BHXH Việt Nam", "Tổng Giám đốc BHXH Việt Nam", "BHXH tỉnh Bình Phước")
+    assert spans(text, found)[-1] == "Bằng khen của Tổng Giám đốc BHXH Việt Nam: BHXH tỉnh Bình Phước"
+
+
+def test_number_closing_a_unit_name_is_part_of_the_issuer_not_a_count():
+    # "12 tập thể và 35 cá nhân được Tư lệnh Quân khu 3 tặng Bằng khen"
+    text, found = extra_awards("x08")
+    assert [(a.award_type, a.issuer, a.recipient, a.count) for a in found] == [
+        ("co_thi_dua", "Bộ Quốc phòng", "Sư đoàn 395", None),
+        ("bang_khen", "Tư lệnh Quân khu 3", None, 12),
+        ("bang_khen", "Tư lệnh Quân khu 3", None, 35)]
+    assert spans(text, found)[1:] == [
+        "12 tập thể và 35 cá nhân được Tư lệnh Quân khu 3 tặng Bằng khen",
+        "35 cá nhân được Tư lệnh Quân khu 3 tặng Bằng khen"]

@@ -1,4 +1,4 @@
-from test_nlp import article, heldout, more, noisy
+from test_nlp import article, extra, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -156,3 +156,13 @@ def test_unit_of_the_title_a_person_holds_before_duoc_giao_lam_pho_khoi_is_the_d
     text, found = more_leaders("m11")
     assert [(l.unit, l.position, l.year, text[l.evidence.start:l.evidence.end]) for l in found] == [
         ("Phòng Hậu cần - Kỹ thuật", "deputy", 2024, "Hậu cần - Kỹ thuật")]
+
+
+def test_bank_brand_units_lead_the_block_from_a_persons_title_and_from_lam():
+    # "Bà Đặng Thị Hồng Hạnh, Giám đốc Agribank Lâm Đồng, Trưởng khối năm 2024 chủ trì hội nghị."
+    # "Hội nghị thống nhất BIDV Lâm Đồng làm Phó Trưởng khối năm 2024."
+    a = extra("x14")
+    found = find_leaders(Context(article=a).with_(doc=nlp.annotate(a.text)))
+    assert [(x.unit, x.position, x.year) for x in found] == [
+        ("Agribank Lâm Đồng", "leader", 2024), ("BIDV Lâm Đồng", "deputy", 2024)]
+    assert all(x.unit in a.text[x.evidence.start:x.evidence.end] for x in found)

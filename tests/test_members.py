@@ -1,4 +1,4 @@
-from test_nlp import article, heldout, more, noisy
+from test_nlp import article, extra, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -239,3 +239,29 @@ def test_a_compound_like_cong_trinh_inside_an_enterprise_name_does_not_end_it():
     assert (m.name, text[m.evidence.start:m.evidence.end]) == (
         "Công ty TNHH MTV Khai thác công trình thủy lợi Tiền Giang",
         "Công ty TNHH MTV Khai thác công trình thủy lợi Tiền Giang")
+
+
+def extra_members(stem):
+    a = extra(stem)
+    return a.text, find_members(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_count_before_the_shared_heads_locality_word_drops_out():
+    # "Cụm gồm BHXH 5 tỉnh: Tây Ninh, Bình Dương, Bình Phước, Đồng Nai và Bà Rịa - Vũng Tàu."
+    text, found = extra_members("x05")
+    assert [m.name for m in found] == [
+        "BHXH tỉnh Tây Ninh", "BHXH tỉnh Bình Dương", "BHXH tỉnh Bình Phước", "BHXH tỉnh Đồng Nai",
+        "BHXH tỉnh Bà Rịa - Vũng Tàu"]
+    assert [text[m.evidence.start:m.evidence.end] for m in found] == [
+        "Tây Ninh", "Bình Dương", "Bình Phước", "Đồng Nai", "BHXH tỉnh Bà Rịa - Vũng Tàu"]
+    # (a name written whole elsewhere in the article is grounded there: "bầu BHXH tỉnh Bà Rịa -
+    # Vũng Tàu làm Cụm trưởng")
+
+
+def test_bank_brands_with_a_place_are_whole_units_not_prefixed_by_a_plural_generic_noun():
+    # "Khối thi đua gồm 5 chi nhánh: Agribank Lâm Đồng, Vietcombank Lâm Đồng, ..."
+    text, found = extra_members("x14")
+    names = ["Agribank Lâm Đồng", "Vietcombank Lâm Đồng", "VietinBank Lâm Đồng", "BIDV Lâm Đồng",
+             "Sacombank Lâm Đồng"]
+    assert [m.name for m in found] == names
+    assert [text[m.evidence.start:m.evidence.end] for m in found] == names

@@ -29,6 +29,12 @@ def more(stem: str):
     return clean_document(next(ingest.read_inputs([str(path)])))
 
 
+def extra(stem: str):
+    """A cleaned article of tests/heldout_extra/docs (a fourth held-out set)."""
+    (path,) = sorted((Path(__file__).parent / "heldout_extra" / "docs").glob(stem + "*"))
+    return clean_document(next(ingest.read_inputs([str(path)])))
+
+
 def test_unit_head_inside_a_title_before_another_unit_is_not_a_unit():
     # "Phó Trưởng Ban Thường trực Ban Tổ chức Tỉnh ủy": "Ban Thường trực" is the title's
     doc = nlp.annotate(more("m07").text)

@@ -1,4 +1,4 @@
-from test_nlp import article, heldout, more, noisy
+from test_nlp import article, extra, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -214,3 +214,38 @@ def test_head_of_a_part_then_comma_and_its_body_keeps_the_part_in_the_title():
         "Đoàn Thị Mỹ Linh", "Trưởng phòng Nghiệp vụ thi đua", "Ban Thi đua - Khen thưởng", "Đoàn Thị Mỹ Linh")
     _, found = more_officials("m11")  # "Trưởng phòng Hậu cần - Kỹ thuật được giao": no body after it
     assert [(o.title, o.organization) for o in found][2] == ("Trưởng phòng", "Phòng Hậu cần")
+
+
+def extra_officials(stem):
+    a = extra(stem)
+    return a.text, find_officials(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_a_name_after_khach_san_is_a_venue_and_tp_before_a_place_is_thanh_pho():
+    # "Sáng qua 15/12, tại Khách sạn Hoàng Lam, TP Vinh, Cụm thi đua số 3 ..."
+    text, found = extra_officials("x02")
+    assert "Hoàng Lam" not in [o.name for o in found]
+    doc = nlp.annotate(text)
+    at = text.index("Khách sạn Hoàng Lam, TP Vinh")
+    assert [p.text for p in nlp.spans(doc, "PER") if at <= p.start_char < at + 40] == []
+    assert [t.text for t in nlp.spans(doc, "TITLE") if at <= t.start_char < at + 40] == []
+
+
+def test_bi_thu_dang_uy_xa_is_the_title_bi_thu_of_the_dang_uy_and_organisation_stops_at_a_verb():
+    # "ông Huỳnh Thanh Nhàn, Bí thư Đảng ủy xã;" / "ông Võ Minh Khoa, Phó Chủ tịch UBND xã thông
+    # qua báo cáo tổng kết ..."
+    text, found = extra_officials("x03")
+    assert [(o.name, o.title, o.organization) for o in found] == [
+        ("Phan Văn Tài", "Phó Chủ tịch", "UBND huyện Chợ Gạo"),
+        ("Huỳnh Thanh Nhàn", "Bí thư", "Đảng ủy xã"),
+        ("Lê Văn Bé Năm", "Chủ tịch", "UBND xã"),
+        ("Võ Minh Khoa", "Phó Chủ tịch", "UBND xã")]
+    assert [text[o.evidence.start:o.evidence.end] for o in found] == [o.name for o in found]
+
+
+def test_a_bank_brand_and_place_is_the_organisation_and_no_person():
+    # "Bà Đặng Thị Hồng Hạnh, Giám đốc Agribank Lâm Đồng, Trưởng khối năm 2024 chủ trì hội nghị."
+    text, found = extra_officials("x14")
+    assert [(o.name, o.title, o.organization) for o in found] == [
+        ("Lương Quốc Hưng", "Phó Giám đốc", "Ngân hàng Nhà nước chi nhánh tỉnh Lâm Đồng"),
+        ("Đặng Thị Hồng Hạnh", "Giám đốc", "Agribank Lâm Đồng")]

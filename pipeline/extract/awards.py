@@ -54,8 +54,8 @@ def _issuer_re() -> re.Pattern:
     """ "của/do <issuer>" after a phrase; a lower-case word inside the issuer's name is one
     before a capitalised word and no verb or function word (``unit_stops``: "cho", "tại")."""
     stop = r"(?!(?:" + "|".join(map(re.escape, sorted(nlp.unit_stops(), key=len, reverse=True))) + r")(?!\w))"
-    return re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành|phố|Chính|phủ)"
-                      r"(?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;.()]*|tỉnh|nhân|dân|nước|thành phố|phủ|tối cao|" + stop
+    return re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐÀ-Ỹ][^\s,;:.()]*|tỉnh|nhân|dân|nước|thành|phố|Chính|phủ)"
+                      r"(?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;:.()]*|tỉnh|nhân|dân|nước|thành phố|phủ|tối cao|" + stop
                       + r"[a-zà-ỹđ]+(?=\s+[A-ZĐ])))*)")
 
 
@@ -72,6 +72,7 @@ _GLUED_STOP = re.compile(r"(?<=[a-zà-ỹđ])\.(?=" + CAP + r")")
 _JOINED = re.compile(r"^\s*(?:,|và|,\s*và|cùng)\s*(?:danh hiệu\s*)?[“\"]?\s*$")
 _AND_NEXT = re.compile(r"\svà\s+(?:danh hiệu\s*)?[“\"]?\s*$")
 _PAST_RESULTS = re.compile(r"\bđã có\s+\d")
+_UNIT_NUMBER = re.compile(r"(?<!\w)" + CAP + r"\w*\s+$")  # a capitalised word right before a count
 # "suy tôn X là đơn vị dẫn đầu, đề nghị ... tặng", "suy tôn X dẫn đầu Cụm, đề nghị ... tặng"
 _NAMED_AS = re.compile(r"(?:suy tôn|bình chọn|bầu chọn|chọn)\s+(?P<x>" + CAP
                        + r"[^,;:]*?)\s+(?:là\s+(?:đơn vị|tập thể)|(?:xuất sắc\s+)?dẫn đầu)[^;:]*$")
@@ -121,7 +122,8 @@ def _give_tail() -> re.Pattern:
     stops = sorted(set(nlp.unit_stops()) | set(pre_words) | set(g["give"]) | set(g["receive"]), key=len, reverse=True)
     # a lower-case word inside a body's name ("Sở Y tế", "Bộ Tài chính"), not a verb or function word
     lower = r"(?!(?:" + _alt(stops) + r")(?!\w))[a-zà-ỹđ]+"
-    word = r"(?:" + CAP + r"\w*|" + _alt(g["issuer_word"]) + r"|" + lower + r")"
+    # a number closes a unit's name ("Tư lệnh Quân khu 3", "Sư đoàn 395")
+    word = r"(?:" + CAP + r"\w*|" + _alt(g["issuer_word"]) + r"|" + lower + r"|\d{1,4}(?!\w))"
     one = CAP + r"\w*(?:\s+" + word + r"){0,7}"
     issuers = one + r"(?:\s*(?:,|và)\s*" + one + r")*"
     pre = r"(?:(?:" + _alt(pre_words) + r")\s+)*"
@@ -357,10 +359,31 @@ def _after_colon(ctx: Context, m: Mention, stop: int):
                 pieces.add(piece)
                 out.append(("person", p.text, p.start_char, p.end_char))
         return out
+    counts = _listed_counts(text, c.end(), stop)
+    if counts:
+        return counts
     semi = re.search(r";\s*(?=[a-zà-ỹđ])", text[c.end():stop])
     if semi:
         stop = c.end() + semi.start()
     return _units(ctx, c.end(), _seg_stop(text, c.end(), stop))
+
+
+_ITEM_END = re.compile(r"\s*(?:[;.]|$)")
+
+
+def _listed_counts(text: str, start: int, stop: int):
+    """Counts making up the whole list after a colon ("Danh hiệu “Lao động tiên tiến”: 18 cá
+    nhân;", ": 03 tập thể và 12 cá nhân."): one item each."""
+    out, pos = [], start
+    cm = _count_re()[1].match(text, pos, stop)
+    while cm:
+        value = _number(cm.group(1))
+        if value:
+            out.append(("count", value, cm.start(), cm.end()))
+        pos = cm.end()
+        j = _COUNT_JOIN.match(text, pos, stop)
+        cm = _count_re()[1].match(text, j.end(), stop) if j else None
+    return out if out and _ITEM_END.match(text, pos, stop + 1) else []
 
 
 @lru_cache(maxsize=1)
@@ -445,6 +468,8 @@ def _counts_before(text: str, lo: int, hi: int):
     cm = _count_re()[0].search(text, lo, hi)
     if not cm or re.search(r"năm\s*$", text[max(0, cm.start() - 10):cm.start()]):
         return []
+    if _UNIT_NUMBER.search(text, max(lo, cm.start() - 30), cm.start()):
+        return []  # "Quân khu 3", "Sư đoàn 395": a number closing a unit's name is no count
     out = []
     for g in (1, 2):
         if cm.group(g):
