@@ -249,3 +249,12 @@ def test_a_bank_brand_and_place_is_the_organisation_and_no_person():
     assert [(o.name, o.title, o.organization) for o in found] == [
         ("Lương Quốc Hưng", "Phó Giám đốc", "Ngân hàng Nhà nước chi nhánh tỉnh Lâm Đồng"),
         ("Đặng Thị Hồng Hạnh", "Giám đốc", "Agribank Lâm Đồng")]
+
+
+def test_a_cue_after_the_last_clause_of_a_semicolon_list_is_that_persons_role_alone():
+    # "Tham dự Hội nghị có: ông Phan Văn Tài, ...; ông Huỳnh Thanh Nhàn, Bí thư Đảng ủy xã; ông Lê
+    # Văn Bé Năm, Chủ tịch UBND xã chủ trì Hội nghị; ..." / "ông Võ Minh Khoa, ... thông qua báo cáo"
+    _, found = extra_officials("x03")
+    assert [(o.name, o.role) for o in found] == [
+        ("Phan Văn Tài", "attendee"), ("Huỳnh Thanh Nhàn", "attendee"), ("Lê Văn Bé Năm", "chair"),
+        ("Võ Minh Khoa", "reporter")]

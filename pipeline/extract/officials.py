@@ -343,12 +343,14 @@ def _role(doc, per, persons) -> str:
 
 def _role_prio(doc, per, persons) -> tuple[str, int]:
     """The strongest role cue between the persons named before and after ``per`` in its
-    sentence, else in the whole sentence."""
+    sentence, else in the sentence up to the end of the person's ";" clause (in "Tham dự có:
+    ông A, Bí thư ...; ông B, Chủ tịch ... chủ trì" the cue after B's clause is B's alone)."""
     sent_start, sent_end = _token_sentence(doc, per.start, per.end)
     persons = persons if isinstance(persons, _Persons) else _Persons(sorted(persons, key=lambda p: p.start))
     prev_end = persons.last_end_before(sent_start, per.start)
     next_start = persons.first_start_after(per.end, sent_end)
-    for lo, hi in ((prev_end, next_start), (sent_start, sent_end)):
+    clause_end = _clause_end(doc, per.end, sent_end)
+    for lo, hi in ((prev_end, next_start), (sent_start, clause_end)):
         best = _best_cue(doc, lo, hi)
         if best:
             return best
@@ -376,6 +378,15 @@ def _sentence_marks(doc) -> list[int]:
         marks = doc.user_data["sentence_marks"] = [
             k for k, tok in enumerate(doc) if tok.text in (".", "\n") or "\n" in tok.text]
     return marks
+
+
+def _clause_end(doc, pos: int, sent_end: int) -> int:
+    """The first ";" token at or after ``pos`` before ``sent_end``, else ``sent_end``."""
+    marks = doc.user_data.get("semicolon_marks")
+    if marks is None:
+        marks = doc.user_data["semicolon_marks"] = [k for k, tok in enumerate(doc) if tok.text == ";"]
+    k = bisect_left(marks, pos)
+    return marks[k] if k < len(marks) and marks[k] < sent_end else sent_end
 
 
 def _token_sentence(doc, start: int, end: int) -> tuple[int, int]:
