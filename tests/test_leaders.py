@@ -1,4 +1,4 @@
-from test_nlp import article, extra, heldout, more, noisy
+from test_nlp import article, extra, fifth, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -166,3 +166,17 @@ def test_bank_brand_units_lead_the_block_from_a_persons_title_and_from_lam():
     assert [(x.unit, x.position, x.year) for x in found] == [
         ("Agribank Lâm Đồng", "leader", 2024), ("BIDV Lâm Đồng", "deputy", 2024)]
     assert all(x.unit in a.text[x.evidence.start:x.evidence.end] for x in found)
+
+
+def fifth_leaders(stem):
+    a = fifth(stem)
+    return a.text, find_leaders(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_airport_units_with_khoi_truong_after_a_director_or_elected_are_leaders():
+    # "Giám đốc Cảng HKQT Đà Nẵng, Khối trưởng năm 2023" / "Cảng HKQT Phú Bài được bầu làm
+    # Khối trưởng năm 2024"
+    text, found = fifth_leaders("f06")
+    assert [(l.unit, l.position, l.year, text[l.evidence.start:l.evidence.end]) for l in found] == [
+        ("Cảng HKQT Đà Nẵng", "leader", 2023, "Cảng HKQT Đà Nẵng"),
+        ("Cảng HKQT Phú Bài", "leader", 2024, "Cảng HKQT Phú Bài")]

@@ -1,4 +1,4 @@
-from test_nlp import article, extra, heldout, more, noisy
+from test_nlp import article, extra, fifth, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -265,3 +265,17 @@ def test_bank_brands_with_a_place_are_whole_units_not_prefixed_by_a_plural_gener
              "Sacombank Lâm Đồng"]
     assert [m.name for m in found] == names
     assert [text[m.evidence.start:m.evidence.end] for m in found] == names
+
+
+def fifth_members(stem):
+    a = fifth(stem)
+    return a.text, find_members(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_items_that_already_start_with_the_shared_head_do_not_take_it_twice():
+    # "Khối gồm 5 Cảng: Cảng HKQT Đà Nẵng, Cảng HKQT Phú Bài, Cảng HK Chu Lai, ..."
+    text, found = fifth_members("f06")
+    assert spans(text, found) == [
+        ("Cảng HKQT Đà Nẵng", "Cảng HKQT Đà Nẵng"), ("Cảng HKQT Phú Bài", "Cảng HKQT Phú Bài"),
+        ("Cảng HK Chu Lai", "Cảng HK Chu Lai"), ("Cảng HK Phù Cát", "Cảng HK Phù Cát"),
+        ("Cảng HK Pleiku", "Cảng HK Pleiku")]

@@ -35,6 +35,21 @@ def extra(stem: str):
     return clean_document(next(ingest.read_inputs([str(path)])))
 
 
+def fifth(stem: str):
+    """A cleaned article of tests/heldout_fifth/docs (a fifth held-out set)."""
+    (path,) = sorted((Path(__file__).parent / "heldout_fifth" / "docs").glob(stem + "*"))
+    return clean_document(next(ingest.read_inputs([str(path)])))
+
+
+def test_airport_heads_open_unit_names_in_full_and_abbreviated_forms():
+    doc = nlp.annotate(fifth("f06").text)
+    orgs = [o.text for o in doc.spans["ORG"] if o.text.startswith("Cảng")]
+    # "tại Cảng hàng không quốc tế Đà Nẵng, ..." then "Khối gồm 5 Cảng: Cảng HKQT Đà Nẵng, ..."
+    assert orgs[1:2] + orgs[3:8] == [
+        "Cảng hàng không quốc tế Đà Nẵng", "Cảng HKQT Đà Nẵng", "Cảng HKQT Phú Bài",
+        "Cảng HK Chu Lai", "Cảng HK Phù Cát", "Cảng HK Pleiku"]
+
+
 def test_unit_head_inside_a_title_before_another_unit_is_not_a_unit():
     # "Phó Trưởng Ban Thường trực Ban Tổ chức Tỉnh ủy": "Ban Thường trực" is the title's
     doc = nlp.annotate(more("m07").text)
