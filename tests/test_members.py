@@ -279,3 +279,11 @@ def test_items_that_already_start_with_the_shared_head_do_not_take_it_twice():
         ("Cảng HKQT Đà Nẵng", "Cảng HKQT Đà Nẵng"), ("Cảng HKQT Phú Bài", "Cảng HKQT Phú Bài"),
         ("Cảng HK Chu Lai", "Cảng HK Chu Lai"), ("Cảng HK Phù Cát", "Cảng HK Phù Cát"),
         ("Cảng HK Pleiku", "Cảng HK Pleiku")]
+
+
+def test_cum_co_n_don_vi_colon_opens_the_member_list():
+    # "Tham gia Cụm có 4 đơn vị: TTYT huyện Gio Linh, TTYT huyện Vĩnh Linh, ... và TTYT ..."
+    text, found = fifth_members("f07")
+    assert spans(text, found) == [
+        ("TTYT huyện Gio Linh", "TTYT huyện Gio Linh"), ("TTYT huyện Vĩnh Linh", "TTYT huyện Vĩnh Linh"),
+        ("TTYT huyện Cam Lộ", "TTYT huyện Cam Lộ"), ("TTYT huyện Đakrông", "TTYT huyện Đakrông")]
