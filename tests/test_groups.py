@@ -117,9 +117,9 @@ def test_count_after_the_agency_name_of_the_localities_in_the_group():
     assert count_in(text, Group(name="Cụm thi đua số 3", kind="cum")) == 5
 
 
-def extra_group(stem: str):
+def extra_group(stem: str, folder: str = "heldout_extra"):
     from pathlib import Path
-    data = (Path(__file__).parent / "heldout_extra" / "docs" / (stem + ".txt")).read_bytes()
+    data = (Path(__file__).parent / folder / "docs" / (stem + ".txt")).read_bytes()
     ctx = Context(article=clean_document(RawDocument(path=stem + ".txt", kind="text", data=data)))
     g = groups.find_group(ctx)
     ctx = ctx.with_(group=g)
@@ -143,3 +143,23 @@ def test_bank_branches_count_members():
 
 def test_dang_uy_khoi_is_no_emulation_block():
     assert extra_group("x11_neg_tongket_dang") == (None, None)
+
+
+def test_stop_word_inside_a_compound_does_not_end_the_name_and_n_units_before_a_colon_count():
+    # "Khối thi đua các Cảng hàng không khu vực miền Trung thuộc ...": "không" of "hàng không"
+    # is no stop; "Khối gồm 5 Cảng: Cảng HKQT Đà Nẵng, ..." states the count
+    assert extra_group("f06_canghangkhong_khoi", "heldout_fifth") == (
+        ("Khối thi đua các Cảng hàng không khu vực miền Trung", "khoi"), 5)
+
+
+def test_a_stop_word_outside_any_compound_still_ends_the_name():
+    text = "Khối thi đua các doanh nghiệp nhỏ và vừa không tổ chức hội nghị năm nay."
+    assert [m.name for m in groups.mentions(text)] == ["Khối thi đua các doanh nghiệp nhỏ và vừa"]
+
+
+def test_n_unit_nouns_before_a_colon_after_co_count_members():
+    text = ("Hội nghị tổng kết Cụm thi đua số 2 diễn ra tại Long An. Tham gia giao ước thi đua có "
+            "4 Huyện Đoàn: Huyện Đoàn Cần Đước, Huyện Đoàn Cần Giuộc, Huyện Đoàn Bến Lức và "
+            "Huyện Đoàn Đức Hòa.")
+    assert count_in(text, Group(name="Cụm thi đua số 2", kind="cum")) == 4
+    assert count_in(text, None) is None  # trusted only once a group is found

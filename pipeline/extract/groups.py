@@ -2,10 +2,11 @@
 
 The group name is read from a mention "Cụm|Khối|Khu vực [thi đua] <tail>": a number ("số 3",
 "IV") ends the name; otherwise the descriptive tail runs until a verb or function word
-("đã", "tổ chức", "gồm"...), punctuation, or just after "tỉnh". Mentions with "thi đua" are
+("đã", "tổ chức", "gồm"...), punctuation, or just after "tỉnh" (a stop word inside a known
+compound, "hàng không", "nhỏ và vừa", does not end it). Mentions with "thi đua" are
 preferred, then the headline's and the earliest ones. Member count is a number the text
 states ("8 đơn vị trong Cụm", "gồm 13 Trung tâm", "lãnh đạo của 07 đơn vị trong khối",
-"08/08 Hội"), never a count of a list. Word lists are data: ``lexicon/group_words.tsv``.
+"08/08 Hội", "gồm 5 Cảng: ..."), never a count of a list. Word lists are data: ``lexicon/group_words.tsv``.
 """
 from __future__ import annotations
 
@@ -55,13 +56,22 @@ def _tail(text: str, pos: int) -> tuple[int, int]:
     stops = words("stop")
     cont = words("continue")
     end, count, pending_sep, prev = pos, 0, None, ""
-    i = pos
+    i, protected_until = pos, -1
     while count < MAX_TAIL_WORDS:
         m = _TOKEN.match(text, i)
         if not m or "\n" in text[i:m.start(1)]:
             break
         tok = m.group(1)
         rest = text[m.start(1):m.start(1) + 30].lower()
+        if m.start(1) >= protected_until:
+            protected_until = _compound_end(text, m.start(1))
+        if m.start(1) < protected_until:
+            # inside a compound that holds a stop word ("hàng không", "nhỏ và vừa")
+            pending_sep = None
+            i = end = m.end()
+            count += 1
+            prev = tok.lower()
+            continue
         if tok in (",", "-", "–", "—"):
             if pending_sep is not None:
                 break
@@ -84,6 +94,22 @@ def _tail(text: str, pos: int) -> tuple[int, int]:
             break
         prev = low
     return end, count
+
+
+def _starts_with_word(rest: str, w: str) -> bool:
+    return rest.startswith(w) and (len(rest) == len(w) or not rest[len(w)].isalpha())
+
+
+def _compound_end(text: str, pos: int) -> int:
+    """End offset of a compound starting at ``pos`` whose words include a stop word
+    ("hàng không": "không" does not end "Khối thi đua các Cảng hàng không ..."), else -1."""
+    rest = re.sub(r"\s+", " ", text[pos:pos + 40]).lower()
+    for c in words("compound"):
+        if _starts_with_word(rest, c):
+            m = re.compile(r"[^\S\n]+".join(re.escape(t) for t in c.split()), re.I).match(text, pos)
+            if m:
+                return m.end()
+    return -1
 
 
 @lru_cache(maxsize=None)
@@ -183,6 +209,8 @@ class CountRule:
 @lru_cache(maxsize=None)
 def _count_rules() -> tuple[CountRule, ...]:
     nouns = "|".join(re.escape(n) for n in words("member"))
+    units = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(
+        set(words("unit")) | set(words("member")), key=len, reverse=True))
     # a number that is not a group's own number ("Cụm số 3") nor part of a date or time
     num = r"(?<!số )(?<![\d:/.,])(\d{1,3})(?=[^\S\n])"
     grp = r"(?:cụm|khối)"
@@ -203,6 +231,8 @@ def _count_rules() -> tuple[CountRule, ...]:
         (rf"\b{num}\s+(?:{nouns})\b[^.;:\n]{{0,45}}?\b{sign}", False),
         (rf"\b{num}\s+(?:{nouns})\s+thành viên\b", True),
         (rf"\b(?:gồm|bao gồm)\s+{num}\s+(?:{nouns})\b", True),
+        # "Khối gồm 5 Cảng: Cảng HKQT Đà Nẵng, ...": a number of units whose list follows
+        (rf"\b(?:gồm|bao gồm|có)\s+(?:các\s+)?{num}\s+(?:{units})(?:\s+thành viên)?\s*:", True),
         # "cụm thi đua 7 tỉnh"
         (rf"\b{grp}\s+(?:thi đua\s+)?(?:của\s+)?{num}\s+(?:{nouns})\b", True),
         # "đại diện 9 huyện", "lãnh đạo của 07 đơn vị", "kiểm sát viên của 03 đơn vị"
