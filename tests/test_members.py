@@ -287,3 +287,12 @@ def test_cum_co_n_don_vi_colon_opens_the_member_list():
     assert spans(text, found) == [
         ("TTYT huyện Gio Linh", "TTYT huyện Gio Linh"), ("TTYT huyện Vĩnh Linh", "TTYT huyện Vĩnh Linh"),
         ("TTYT huyện Cam Lộ", "TTYT huyện Cam Lộ"), ("TTYT huyện Đakrông", "TTYT huyện Đakrông")]
+
+
+def test_unit_then_va_cac_so_colon_gives_the_unit_and_each_item_under_the_shared_head():
+    # "gồm 5 đơn vị: Văn phòng UBND tỉnh và các Sở: Ngoại vụ, Kế hoạch và Đầu tư, Tài chính, Nội vụ."
+    text, found = fifth_members("f05")
+    assert spans(text, found) == [
+        ("Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"), ("Sở Ngoại vụ", "Ngoại vụ"),
+        ("Sở Kế hoạch và Đầu tư", "Kế hoạch và Đầu tư"), ("Sở Tài chính", "Tài chính"),
+        ("Sở Nội vụ", "Nội vụ")]

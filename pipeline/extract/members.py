@@ -24,7 +24,8 @@ from .context import Context
 
 _GROUP_WORD = re.compile(r"(?<!\w)(cụm|khối)(?!\w)", re.I)
 _INNER = frozenset({"các"})
-_AND_NEW_HEAD = re.compile(r"\s+và\s+(?=các\s+[a-zà-ỹđ]+\s)")
+# "và các xã ...", "và các Sở: A, B": "và" before a new shared head ends the item before it.
+_AND_NEW_HEAD = re.compile(r"\s+và\s+(?=các\s+(?:[a-zà-ỹđ]+\s|\w+(?:\s\w+){0,3}?\s*:\s*[A-ZÀ-ỸĐ]))")
 _MAX_WORDS = 14  # words in one unit's name
 _COUNT = re.compile(r"^(?:\d+(?:/\d+)?\s+)?(?:các\s+)?", re.I)
 
