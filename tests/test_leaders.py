@@ -180,3 +180,16 @@ def test_airport_units_with_khoi_truong_after_a_director_or_elected_are_leaders(
     assert [(l.unit, l.position, l.year, text[l.evidence.start:l.evidence.end]) for l in found] == [
         ("Cảng HKQT Đà Nẵng", "leader", 2023, "Cảng HKQT Đà Nẵng"),
         ("Cảng HKQT Phú Bài", "leader", 2024, "Cảng HKQT Phú Bài")]
+
+
+def test_duoc_thong_nhat_lam_or_giu_vai_tro_before_a_cue_ties_it_to_the_unit():
+    # "Liên minh Hợp tác xã tỉnh được thống nhất làm Khối phó năm 2024."
+    text, found = fifth_leaders("f03")
+    assert [(l.unit, l.position, l.year, text[l.evidence.start:l.evidence.end]) for l in found][1:] == [
+        ("Liên minh Hợp tác xã tỉnh", "deputy", 2024, "Liên minh Hợp tác xã tỉnh")]
+    # "BSCKII. X, Giám đốc TTYT huyện Gio Linh, Cụm trưởng năm 2025" (the TTYT head kept);
+    # "Trung tâm Y tế huyện Cam Lộ được thống nhất giữ vai trò Cụm phó năm 2025."
+    text, found = fifth_leaders("f07")
+    assert [(l.unit, l.position, l.year, text[l.evidence.start:l.evidence.end]) for l in found] == [
+        ("TTYT huyện Gio Linh", "leader", 2025, "TTYT huyện Gio Linh"),
+        ("Trung tâm Y tế huyện Cam Lộ", "deputy", 2025, "Trung tâm Y tế huyện Cam Lộ")]
