@@ -1,4 +1,4 @@
-from test_nlp import article, extra, heldout, more, noisy
+from test_nlp import article, extra, fifth, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.awards import find_awards
@@ -341,3 +341,20 @@ def test_number_closing_a_unit_name_is_part_of_the_issuer_not_a_count():
     assert spans(text, found)[1:] == [
         "12 tập thể và 35 cá nhân được Tư lệnh Quân khu 3 tặng Bằng khen",
         "35 cá nhân được Tư lệnh Quân khu 3 tặng Bằng khen"]
+
+
+def fifth_awards(stem):
+    a = fifth(stem)
+    return a.text, find_awards(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_unit_opening_passive_verbs_joined_by_va_receives_and_the_sentence_opener_does_not():
+    # "Qua chấm điểm chéo, Huyện Đoàn Cần Đước được suy tôn là đơn vị dẫn đầu Cụm và được đề
+    # nghị Tỉnh Đoàn tặng Cờ thi đua năm 2019; Huyện Đoàn Tân Trụ được đề nghị tặng Bằng khen ..."
+    text, found = fifth_awards("f04")
+    assert [(a.award_type, a.issuer, a.recipient, a.status, a.year) for a in found] == [
+        ("co_thi_dua", "Tỉnh Đoàn", "Huyện Đoàn Cần Đước", "proposed", 2019),
+        ("bang_khen", "Ban Thường vụ Tỉnh Đoàn", "Huyện Đoàn Tân Trụ", "proposed", 2019)]
+    ev = found[0].evidence
+    assert text[ev.start:ev.end].startswith("Huyện Đoàn Cần Đước được suy tôn")
+    assert text[ev.start:ev.end].endswith("Cờ thi đua")

@@ -77,6 +77,9 @@ _UNIT_NUMBER = re.compile(r"(?<!\w)" + CAP + r"\w*\s+$")  # a capitalised word r
 _NAMED_AS = re.compile(r"(?:suy tôn|bình chọn|bầu chọn|chọn)\s+(?P<x>" + CAP
                        + r"[^,;:]*?)\s+(?:là\s+(?:đơn vị|tập thể)|(?:xuất sắc\s+)?dẫn đầu)[^;:]*$")
 
+# "X được suy tôn là ... và (được đề nghị Y tặng)": a passive predicate, then "và" before the verb
+_PASSIVE_AND = re.compile(r"\s+được\s[^,;:]*\svà\s*$")
+
 
 @dataclass
 class Mention:
@@ -430,6 +433,12 @@ def _subject(ctx: Context, lo: int, hi: int):
             if not w or not proposing and not re.fullmatch(r"[a-zà-ỹđ\s]+", piece[:w.start()]):
                 break
             a += w.end()
+            piece, last = text[a:b], True
+        if piece and _PASSIVE_AND.match(text, nlp.unit_end_char(ctx.doc, a, b), b) \
+                and _starts_with_head(piece):
+            # "X được suy tôn là đơn vị dẫn đầu Cụm và được đề nghị Y tặng": the unit that opens
+            # a chain of passive verbs joined by "và" is the recipient.
+            b = nlp.unit_end_char(ctx.doc, a, b)
             piece, last = text[a:b], True
         if not piece or nlp.unit_end_char(ctx.doc, a, b) < b:
             break
