@@ -1,4 +1,4 @@
-from test_nlp import article, extra, heldout, more, noisy
+from test_nlp import article, extra, fifth, heldout, more, noisy
 
 from pipeline import nlp
 from pipeline.extract.context import Context
@@ -258,3 +258,16 @@ def test_a_cue_after_the_last_clause_of_a_semicolon_list_is_that_persons_role_al
     assert [(o.name, o.role) for o in found] == [
         ("Phan Văn Tài", "attendee"), ("Huỳnh Thanh Nhàn", "attendee"), ("Lê Văn Bé Năm", "chair"),
         ("Võ Minh Khoa", "reporter")]
+
+
+def fifth_officials(stem):
+    a = fifth(stem)
+    return a.text, find_officials(Context(article=a).with_(doc=nlp.annotate(a.text)))
+
+
+def test_chuyen_vien_is_a_title_with_the_body_after_it():
+    # "Tham dự có đồng chí Đỗ Thị Kim Oanh, Chuyên viên Ban Thi đua - Khen thưởng tỉnh."
+    text, found = fifth_officials("f03")
+    assert [(o.name, o.title, o.organization, o.role, text[o.evidence.start:o.evidence.end])
+            for o in found][1:] == [
+        ("Đỗ Thị Kim Oanh", "Chuyên viên", "Ban Thi đua - Khen thưởng tỉnh", "attendee", "Đỗ Thị Kim Oanh")]
