@@ -271,3 +271,17 @@ def test_chuyen_vien_is_a_title_with_the_body_after_it():
     assert [(o.name, o.title, o.organization, o.role, text[o.evidence.start:o.evidence.end])
             for o in found][1:] == [
         ("Đỗ Thị Kim Oanh", "Chuyên viên", "Ban Thi đua - Khen thưởng tỉnh", "attendee", "Đỗ Thị Kim Oanh")]
+
+
+def test_title_ending_with_a_party_committee_and_no_body_after_it_holds_the_organization():
+    # "Đồng chí Nguyễn Văn Sơn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, ... chủ trì hội nghị."
+    text, found = fifth_officials("f09")
+    assert [(o.name, o.title, o.organization, o.role, text[o.evidence.start:o.evidence.end])
+            for o in found][0] == ("Nguyễn Văn Sơn", "Phó Bí thư Tỉnh ủy", "Tỉnh ủy", "chair", "Nguyễn Văn Sơn")
+
+
+def test_doc_dien_van_makes_a_speaker():
+    # "Ông Lê Văn Thành, Chủ tịch UBND huyện Tân Thạnh đọc diễn văn khánh thành."
+    text, found = fifth_officials("f12")
+    assert [(o.name, o.role) for o in found] == [
+        ("Nguyễn Minh Lâm", "attendee"), ("Phạm Văn Cảnh", "attendee"), ("Lê Văn Thành", "speaker")]

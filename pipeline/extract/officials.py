@@ -234,8 +234,16 @@ def _body_end(doc, start: int, through_titles: bool = False) -> int:
 def _with_head(full: str, body: str | None) -> str | None:
     """The unit a title names the head of, before a body that does not repeat it ("Trưởng Ban
     Dân tộc tỉnh" -> Ban Dân tộc tỉnh); a title ending with a unit head gives it to the place
-    after it ("Bí thư Huyện ủy Nghi Lộc" -> Huyện ủy Nghi Lộc)."""
-    if not body or not body[:1].isupper():
+    after it ("Bí thư Huyện ủy Nghi Lộc" -> Huyện ủy Nghi Lộc); with no body after it, a title
+    ending with a head of ``title_units.tsv`` "*" rows holds its organization ("Phó Bí thư Tỉnh
+    ủy, Chủ tịch UBND tỉnh" -> Tỉnh ủy)."""
+    if not body:
+        low = full.lower()
+        for head in sorted({h for t, h in _title_units() if t == "*"}, key=len, reverse=True):
+            if low.endswith(" " + head.lower()) and full[len(full) - len(head)].isupper():
+                return full[len(full) - len(head):]
+        return body
+    if not body[:1].isupper():
         return body
     low = full.lower()
     tails = nlp.unit_head_words() | {h for t, h in _title_units() if t == "*"}
