@@ -285,3 +285,12 @@ def test_doc_dien_van_makes_a_speaker():
     text, found = fifth_officials("f12")
     assert [(o.name, o.role) for o in found] == [
         ("Nguyễn Minh Lâm", "attendee"), ("Phạm Văn Cảnh", "attendee"), ("Lê Văn Thành", "speaker")]
+
+
+def test_cue_before_a_list_reaches_a_person_after_an_abbreviated_honorific_with_a_stop():
+    # "Đến dự và chỉ đạo hội nghị có PGS.TS Lê Văn Bình, Giám đốc Sở Y tế; ThS. Trần Thị Ngọc
+    # Lan, Trưởng phòng Tổ chức cán bộ Sở Y tế.": the stop after "ThS" ends no sentence.
+    text, found = fifth_officials("f07")
+    assert [(o.name, o.role, text[o.evidence.start:o.evidence.end]) for o in found] == [
+        ("Lê Văn Bình", "director", "Lê Văn Bình"), ("Trần Thị Ngọc Lan", "director", "Trần Thị Ngọc Lan"),
+        ("Nguyễn Hữu Phước", "chair", "Nguyễn Hữu Phước")]

@@ -383,8 +383,11 @@ def _sentence_marks(doc) -> list[int]:
     """Tokens that end a sentence for :func:`_role_prio` (".", a line break), built once per doc."""
     marks = doc.user_data.get("sentence_marks")
     if marks is None:
+        # the stop closing an abbreviated honorific ("ThS. Trần Thị Lan") ends no sentence
+        after_honorific = {h.end for h in nlp.spans(doc, "HONORIFIC")}
         marks = doc.user_data["sentence_marks"] = [
-            k for k, tok in enumerate(doc) if tok.text in (".", "\n") or "\n" in tok.text]
+            k for k, tok in enumerate(doc)
+            if tok.text == "." and k not in after_honorific or "\n" in tok.text]
     return marks
 
 
