@@ -358,3 +358,14 @@ def test_unit_opening_passive_verbs_joined_by_va_receives_and_the_sentence_opene
     ev = found[0].evidence
     assert text[ev.start:ev.end].startswith("Huyện Đoàn Cần Đước được suy tôn")
     assert text[ev.start:ev.end].endswith("Cờ thi đua")
+
+
+def test_period_written_after_the_award_gives_its_end_year():
+    # "... trao Huân chương Bảo vệ Tổ quốc hạng Ba của Chủ tịch nước cho Hội CCB huyện Tương
+    # Dương vì có thành tích xuất sắc trong phong trào thi đua giai đoạn 2018 - 2022."
+    text, found = fifth_awards("f01")
+    assert [(a.award_type, a.recipient, a.status, a.year) for a in found][-1] == (
+        "huan_chuong", "Hội CCB huyện Tương Dương", "conferred", 2022)
+    ev = found[-1].evidence
+    assert text[ev.start:ev.end] == (
+        "Huân chương Bảo vệ Tổ quốc hạng Ba của Chủ tịch nước cho Hội CCB huyện Tương Dương")

@@ -227,7 +227,13 @@ def _year(ctx: Context, m: Mention, s0: int) -> Optional[int]:
     text = ctx.text
     when = ctx.date or ctx.published
     clause = max(s0, text.rfind(";", s0, m.start) + 1)
-    stated = [m.year] + [int(y.group(1)) for y in reversed(list(period.YEAR.finditer(text, clause, m.start)))]
+    # "vì có thành tích ... giai đoạn 2018 - 2022" after the phrase, in its clause: the end year
+    after = _SENT_END.search(text, m.end, min(len(text), m.end + 200))
+    hi = after.start() if after else min(len(text), m.end + 200)
+    semi = text.find(";", m.end, hi)
+    spans_after = period.PERIOD.search(text, m.end, semi if semi >= 0 else hi)
+    ends = [int(spans_after.group(2))] if spans_after and int(spans_after.group(1)) < int(spans_after.group(2)) else []
+    stated = [m.year] + ends + [int(y.group(1)) for y in reversed(list(period.YEAR.finditer(text, clause, m.start)))]
     for y in stated:
         if y is not None and 1945 <= y <= 2100 and (when is None or y <= when.year):
             return y

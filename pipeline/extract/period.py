@@ -23,6 +23,8 @@ from .. import lexicon
 from .context import Context
 
 YEAR = re.compile(r"(?<!\w)năm(?:\s+học)?\s+(\d{4})(?!\d)", re.I)
+# An explicit period, "giai đoạn 2018 - 2022", "(2020-2025)": group 2 is its end year.
+PERIOD = re.compile(r"(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)")
 _GAP = r"[^.;!?\n]{0,100}?"
 
 
