@@ -29,9 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from pydantic import ValidationError
-
-from .jsonl import read_lines
+from .jsonl import parse_record, read_lines
 from .record import Record
 
 SCHEMA_VERSION = 1
@@ -239,13 +237,6 @@ class Problem:
         return f"{self.where}: {self.reason}"
 
 
-def _validation_reason(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    loc = ".".join(str(p) for p in first.get("loc", ())) or "(record)"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{loc}: {first.get('msg')}{more}"
-
-
 def _spans(record: Record) -> Iterator[tuple[str, Any]]:
     m = record.meeting
     if m is None:
@@ -268,18 +259,11 @@ def span_problem(record: Record) -> Optional[str]:
 
 def parse_line(line: str, where: str) -> Union[Record, Problem]:
     """One JSONL line -> a valid Record, or the Problem that keeps it out of the archive."""
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return Problem(where, f"not JSON: {exc.msg} at column {exc.colno}")
-    try:
-        record = Record.model_validate(obj)
-    except ValidationError as exc:
-        return Problem(where, "invalid record: " + _validation_reason(exc))
-    reason = span_problem(record)
-    if reason:
-        return Problem(where, "invalid record: " + reason)
-    return record
+    parsed = parse_record(line)
+    if parsed.record is None:
+        return Problem(where, parsed.problem)
+    reason = span_problem(parsed.record)
+    return Problem(where, "invalid record: " + reason) if reason else parsed.record
 
 
 def read_records(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Record, Problem]]:

@@ -489,7 +489,6 @@ def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span], orgs: lis
                 after += 1  # "– nguyên Chi cục trưởng"
             t_after = title_at.get(after)
             strong = h is not None and h.label_ == "strong"
-            weak = h is not None and h.label_ == "weak"
             family = doc[s].text in sur
             ok = strong and (family or n >= 2)
             ok = ok or (family and t_after is not None)

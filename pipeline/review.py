@@ -29,9 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from pydantic import ValidationError
-
-from .jsonl import read_lines
+from .jsonl import parse_record, read_lines
 from .record import Record
 
 # The highlighted fields, in the order of the legend and of the record tables; for spans
@@ -199,17 +197,10 @@ def problem_entry(where: str, reason: str, obj: Any = None) -> dict[str, Any]:
 
 def parse_entry(line: str, where: str) -> dict[str, Any]:
     """One JSONL line -> its review entry (an error entry when the line is not a record)."""
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return problem_entry(where, f"not JSON: {exc.msg} at column {exc.colno}")
-    try:
-        record = Record.model_validate(obj)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first.get("loc", ())) or "(record)"
-        return problem_entry(where, f"invalid record: {loc}: {first.get('msg')}", obj)
-    return review_entry(record)
+    parsed = parse_record(line)
+    if parsed.record is None:
+        return problem_entry(where, parsed.problem, parsed.value)
+    return review_entry(parsed.record)
 
 
 def read_entries(paths: Iterable[Union[str, Path]]) -> Iterator[dict[str, Any]]:
