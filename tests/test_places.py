@@ -119,3 +119,13 @@ def test_province_name_after_a_commune_word_names_the_commune():
 
 def test_hotel_in_a_well_known_city_after_a_comma():
     assert frame(extra_ctx("x02_bao_dienluc_cum3")) == ("Khách sạn Hoàng Lam", "Nghệ An")
+
+
+def test_national_landmark_venue_gives_ha_noi_over_the_province_in_the_headline():
+    # "Sáng 26/2, tại Phủ Chủ tịch, ...": a Nghệ An headline, the ceremony in the capital
+    assert frame(ctx_of("98cb9001107cf762")) == ("Phủ Chủ tịch", "Hà Nội")
+
+
+def test_landmark_venue_names_are_matched_as_written():
+    hits = places.provinces_in("tại Hội trường Diên Hồng, Nhà Quốc hội; tại Hội trường Thống Nhất")
+    assert [p for _, p in hits] == ["Hà Nội", "Hà Nội", "Hồ Chí Minh"]
