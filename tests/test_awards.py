@@ -369,3 +369,20 @@ def test_period_written_after_the_award_gives_its_end_year():
     ev = found[-1].evidence
     assert text[ev.start:ev.end] == (
         "Huân chương Bảo vệ Tổ quốc hạng Ba của Chủ tịch nước cho Hội CCB huyện Tương Dương")
+
+
+def test_award_to_cac_ca_nhan_goes_to_the_persons_listed_earlier_after_gom():
+    # "danh sách các cá nhân được tuyên dương gồm: hai nhân viên bảo vệ Nguyễn Phùng Hào và La
+    # Quốc Minh (...); điều dưỡng Nguyễn Phúc Hào (...); và sinh viên Nguyễn Phi Đăng (...)" ...
+    # "Lãnh đạo Bệnh viện Chợ Rẫy trao giấy khen cho các cá nhân tiêu biểu ..."
+    text, found = awards("6244a9ed")
+    assert [(a.award_type, a.award, a.recipient, a.count, a.status) for a in found] == [
+        ("giay_khen", "giấy khen", "Nguyễn Phùng Hào", None, "conferred"),
+        ("giay_khen", "giấy khen", "La Quốc Minh", None, "conferred"),
+        ("giay_khen", "giấy khen", "Nguyễn Phúc Hào", None, "conferred"),
+        ("giay_khen", "giấy khen", "Nguyễn Phi Đăng", None, "conferred")]
+    for a in found:
+        span = text[a.evidence.start:a.evidence.end]
+        assert span.startswith(a.recipient) and span.endswith("trao giấy khen")
+    # Names inside the parentheses ("Trường Cao đẳng Y khoa Phạm Ngọc Thạch") are not recipients.
+    assert "Phạm Ngọc Thạch" not in [a.recipient for a in found]

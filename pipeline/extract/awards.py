@@ -300,6 +300,39 @@ def _after_cho(ctx: Context, m: Mention, stop: int):
 
 
 _PERSON_JOIN = re.compile(r"(?:^|[,;]|(?<!\w)và)\s*$")
+_TO_THOSE = re.compile(r"\s+cho\s+(?:các|những)\s+cá nhân\b")
+_PERSONS_INTRO = re.compile(r"(?:các|những)\s+cá nhân\b[^.:;\n]{0,80}?\bgồm\s*:", re.I)
+_LOOK_BACK = 2000
+
+
+def _persons_introduced(ctx: Context, m: Mention):
+    """ "trao giấy khen cho các cá nhân ..." after a list "các cá nhân được tuyên dương gồm: A và
+    B (...); C": the persons of the last such list within ``_LOOK_BACK`` characters, each a
+    run of 2-5 name syllables opening with a family name, outside parentheses."""
+    text, doc = ctx.text, ctx.doc
+    if not _TO_THOSE.match(text, m.end):
+        return []
+    intro = None
+    for intro in _PERSONS_INTRO.finditer(text, max(0, m.start - _LOOK_BACK), m.start):
+        pass
+    if intro is None:
+        return []
+    stop = min(_sentence(text, intro.end())[1], m.start)
+    span = doc.char_span(intro.end(), stop, alignment_mode="contract")
+    if span is None:
+        return []
+    sur, out, depth, i = nlp.surnames(), [], 0, span.start
+    while i < span.end:
+        tok = doc[i]
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth == 0 and tok.text in sur and not (i > span.start and nlp.is_name_syllable(doc[i - 1])):
+            j = min(nlp._name_run(doc, i), span.end)
+            if 2 <= j - i <= 5:
+                out.append(("person", doc[i:j].text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)))
+                i = j
+                continue
+        i += 1
+    return out
 
 
 def _after_honorific(ctx: Context, pos: int) -> int:
@@ -544,6 +577,8 @@ def find_awards(ctx: Context) -> list[Award]:
             recips = previous
         if not recips:
             recips = _counts_before(text, max(lo, m.start - 60), m.start)
+        if not recips:
+            recips = _persons_introduced(ctx, m)
         if recips and status == "conferred" and recips[0][0] == "count" and _PAST_RESULTS.search(text, s0, m.start):
             recips = []
         previous, previous_issuers = recips, issuers
