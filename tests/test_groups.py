@@ -163,3 +163,23 @@ def test_n_unit_nouns_before_a_colon_after_co_count_members():
             "Huyện Đoàn Đức Hòa.")
     assert count_in(text, Group(name="Cụm thi đua số 2", kind="cum")) == 4
     assert count_in(text, None) is None  # trusted only once a group is found
+
+
+def test_name_ending_with_a_region_is_a_group_without_thi_dua():
+    # real lead (dev 75564d661df8c7ca): a youth-union cluster named by its region only
+    text = ("Ngày 25-2, tại Hà Nội, Cụm Đoàn thanh niên các tỉnh, thành đồng bằng sông Hồng đã tổ chức "
+            "ký giao ước thi đua và giao ban công tác Đoàn và phong trào thanh thiếu nhi năm 2012.")
+    g = group_in(text)
+    assert (g.name, g.kind) == ("Cụm Đoàn thanh niên các tỉnh, thành đồng bằng sông Hồng", "cum")
+
+
+def test_region_is_compared_without_case():
+    text = "Cụm các tỉnh miền Đông Nam bộ đã ký kết giao ước thi đua năm 2013."
+    g = group_in(text)
+    assert (g.name, g.kind) == ("Cụm các tỉnh miền Đông Nam bộ", "cum")
+
+
+def test_lower_case_cum_with_a_plain_tail_is_no_group_name():
+    # "cụm đồng bằng của tỉnh" (a province's plains cluster, named in passing): not a region,
+    # not capitalised, no "thi đua"
+    assert group_of("911221c21d93c1ea") == (None, None)

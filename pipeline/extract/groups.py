@@ -40,6 +40,8 @@ class Mention:
     has_thi_dua: bool
     numbered: bool
     tail_words: int
+    written_capital: bool = False  # "Cụm"/"Khối" capitalised as written, not by _clean
+    regional: bool = False  # the name ends with a standard region ("... đồng bằng sông Hồng")
 
 
 def _kind(head: str) -> str:
@@ -138,14 +140,23 @@ def mentions(text: str, offset: int = 0) -> list[Mention]:
             num = None
         if num:
             name = text[m.start():num.end()]
-            out.append(Mention(_clean(name), _kind(head), m.start() + offset, bool(thi_dua), True, 1))
+            out.append(Mention(_clean(name), _kind(head), m.start() + offset, bool(thi_dua), True, 1,
+                               head[0].isupper()))
             continue
         end, count = _tail(text, pos)
         name = text[m.start():end]
         if not thi_dua and count == 0:
             continue
-        out.append(Mention(_clean(name), _kind(head), m.start() + offset, bool(thi_dua), False, count))
+        name = _clean(name)
+        out.append(Mention(name, _kind(head), m.start() + offset, bool(thi_dua), False, count,
+                           head[0].isupper(), count > 0 and _ends_with_region(name)))
     return out
+
+
+def _ends_with_region(name: str) -> bool:
+    """ "Cụm thi đua các tỉnh miền Đông Nam bộ": the name ends with a standard region."""
+    low = re.sub(r"\s+", " ", name).lower()
+    return any(low.endswith(" " + r.lower()) for r in words("region"))
 
 
 def _counts_members(text: str, pos: int) -> bool:
@@ -163,7 +174,7 @@ def _clean(name: str) -> str:
 def _rank(m: Mention, title_len: int) -> tuple:
     descriptive = m.numbered or m.tail_words > 0
     # Without "thi đua" a capitalised "Cụm/Khối" with a tail still names a group.
-    return (descriptive, m.has_thi_dua or m.numbered, m.start < title_len, -m.start)
+    return (descriptive, m.has_thi_dua or m.numbered or m.regional, m.start < title_len, -m.start)
 
 
 def find_group(ctx: Context) -> Optional[Group]:
@@ -171,13 +182,14 @@ def find_group(ctx: Context) -> Optional[Group]:
     title = ctx.article.title or find_title(text) or ""
     found = mentions(title, offset=-len(title) - 1) if title and title not in text else []
     found += mentions(text)
-    found = [m for m in found if (m.has_thi_dua and m.tail_words) or m.numbered or _capitalised(m.name)]
+    found = [m for m in found if (m.has_thi_dua and m.tail_words) or m.numbered or m.regional
+             or (m.written_capital and _capitalised(m.name))]
     if not found:
         return None
     title_end = text.index(title) + len(title) if title and title in text else 0
     best = max(found, key=lambda m: _rank(m, title_end))
     best = _fuller_spelling(best, found)
-    if not (best.has_thi_dua or best.numbered) and not any(m.has_thi_dua for m in found):
+    if not (best.has_thi_dua or best.numbered or best.regional) and not any(m.has_thi_dua for m in found):
         # only "Khối các ..." mentions: need at least two of them to call it a group
         if sum(1 for m in found if m.name == best.name) < 2 and best.start >= title_end:
             return None
