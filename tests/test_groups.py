@@ -183,3 +183,13 @@ def test_lower_case_cum_with_a_plain_tail_is_no_group_name():
     # "cụm đồng bằng của tỉnh" (a province's plains cluster, named in passing): not a region,
     # not capitalised, no "thi đua"
     assert group_of("911221c21d93c1ea") == (None, None)
+
+
+def test_abbreviation_in_parentheses_inside_the_name_does_not_end_it():
+    # "các đơn vị cụm thi đua phía Nam lực lượng vũ trang (LLVT) tỉnh."
+    assert group_of("3ca3646aa3e34c7f")[0] == ("Cụm thi đua phía Nam lực lượng vũ trang (LLVT) tỉnh", "cum")
+
+
+def test_abbreviation_in_parentheses_at_the_end_of_the_name_is_left_out():
+    g = group_in("Khối thi đua các cơ quan Đảng (CQĐ) đã tổ chức hội nghị.")
+    assert g.name == "Khối thi đua các cơ quan Đảng"

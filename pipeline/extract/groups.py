@@ -29,6 +29,7 @@ def words(kind: str) -> tuple[str, ...]:
 
 _HEAD = re.compile(r"\b(Cụm|Khối|Khu vực|CỤM|KHỐI|cụm|khối|khu vực)(\s+(?:thi\s+đua|Thi\s+đua|Thi\s+Đua|THI\s+ĐUA))?(?=\s)")
 _NUMBER = re.compile(r"\s+(?:(?:số|Số)\s+)?(\d{1,2}|[IVX]{1,5})\b(?!\s*/)")
+_ABBREV = re.compile(r"[^\S\n]*\([A-ZĐ][A-ZĐ0-9&-]{1,9}\)(?=[^\S\n])")
 _TOKEN = re.compile(r"\s*(,|[-–—]|[^\s,.;:()\"“”'!?|/-]+)")
 
 
@@ -60,6 +61,10 @@ def _tail(text: str, pos: int) -> tuple[int, int]:
     end, count, pending_sep, prev = pos, 0, None, ""
     i, protected_until = pos, -1
     while count < MAX_TAIL_WORDS:
+        ab = _ABBREV.match(text, i)
+        if ab and count:
+            i = ab.end()  # "lực lượng vũ trang (LLVT) tỉnh": the abbreviation is skipped over
+            continue
         m = _TOKEN.match(text, i)
         if not m or "\n" in text[i:m.start(1)]:
             break
