@@ -425,7 +425,7 @@ def unit_spans(doc: Doc) -> list[Span]:
 
 # --------------------------------------------------------------------------- persons
 
-def _name_run(doc: Doc, i: int) -> int:
+def name_run(doc: Doc, i: int) -> int:
     """End of the run of name syllables starting at i (single spaces between them)."""
     j = i
     while j < len(doc) and (is_name_syllable(doc[j]) or j > i and doc[j].text in ("thị", "văn")):
@@ -459,7 +459,7 @@ def person_spans(doc: Doc, titles: list[Span], honorifics: list[Span], orgs: lis
                 and i - 1 not in title_tokens):
             i += 1
             continue
-        j = _name_run(doc, i)
+        j = name_run(doc, i)
         # A title written right after the name without a separator ends the name.
         for k in range(i + 1, j):
             if k in title_at:
@@ -511,7 +511,7 @@ def _named_again(doc: Doc, found: list[Span], honorifics: list[Span]) -> list[Sp
     for h in honorifics:
         if h.label_ != "weak" or h.end in taken:
             continue
-        j = _name_run(doc, h.end)
+        j = name_run(doc, h.end)
         if doc[h.end:j].text in known and not any(k in taken for k in range(h.end, j)):
             extra.append(Span(doc, h.end, j, label="PER"))
     return sorted(found + extra, key=lambda p: p.start) if extra else found

@@ -326,7 +326,7 @@ def _persons_introduced(ctx: Context, m: Mention):
         tok = doc[i]
         depth += (tok.text == "(") - (tok.text == ")")
         if depth == 0 and tok.text in sur and not (i > span.start and nlp.is_name_syllable(doc[i - 1])):
-            j = min(nlp._name_run(doc, i), span.end)
+            j = min(nlp.name_run(doc, i), span.end)
             if 2 <= j - i <= 5:
                 out.append(("person", doc[i:j].text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)))
                 i = j

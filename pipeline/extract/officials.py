@@ -140,7 +140,7 @@ def _place_before(doc, start: int, i: int, words: frozenset[str]) -> bool:
 
 def _joined_area(doc, i: int) -> int:
     """End of the second place name after a dash at token i ("Nghi Sơn - Như Thanh"), or i."""
-    j = nlp._name_run(doc, i + 1) if i + 1 < len(doc) else i + 1
+    j = nlp.name_run(doc, i + 1) if i + 1 < len(doc) else i + 1
     if not 1 <= j - (i + 1) <= 3 or (i + 1) in doc.user_data.get("title_starts", ()):
         return i
     return j
@@ -311,7 +311,7 @@ def _dash_named(doc, titles) -> dict[int, tuple]:
         s = end + 1
         if doc[s].text not in sur or not doc[end].whitespace_:
             continue
-        j = nlp._name_run(doc, s)
+        j = nlp.name_run(doc, s)
         if 2 <= j - s <= 4 and doc[s:j].text not in nlp.not_persons():
             out[s] = (t, DocSpan(doc, s, j, label="PER"))
     return out
